@@ -1,0 +1,90 @@
+"""The `docgen` command: one thin function per verb; the work happens in the library."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import DocgenError
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
+
+
+class _Group(click.Group):
+    """Shows DocgenError as its message with exit 2, and anything else as exit 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DocgenError as exc:
+            click.echo(exc.show(), err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Đã dừng theo yêu cầu; các tệp đã ghi xong vẫn còn nguyên.", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+            click.echo(f"Lỗi nội bộ của docgen ({type(exc).__name__}: {exc}). Hãy báo lỗi này cho nhóm phát triển.", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="docgen", message="%(prog)s %(version)s")
+def main() -> None:
+    """docgen: soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ tệp YAML."""
+
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Thư mục ghi kết quả (mặc định: cạnh tệp YAML).")
+@click.option("--pdf", is_flag=True, help="Xuất thêm PDF (cần LibreOffice).")
+@click.option("--force", is_flag=True, help="Ghi đè tệp kết quả đã có.")
+def render(specs: tuple[Path, ...], out_dir: Path | None, pdf: bool, force: bool) -> None:
+    """Tạo văn bản .docx (và .pdf) từ các tệp YAML."""
+    from .render.batch import render_all
+
+    sys.exit(render_all(list(specs), out_dir, pdf, force, echo=click.echo))
+
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(specs: tuple[Path, ...]) -> None:
+    """Kiểm tra các tệp YAML mà không ghi gì."""
+    from .render.batch import validate_all
+
+    sys.exit(validate_all(list(specs), echo=click.echo))
+
+
+@main.command()
+@click.argument("doc_type", type=click.Choice(["thong-bao", "chi-thi"]))
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Tệp YAML sẽ tạo (mặc định: in ra màn hình).")
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+def new(doc_type: str, out: Path | None, force: bool) -> None:
+    """Tạo tệp YAML mẫu có chú thích cho một loại văn bản."""
+    from .render.output import refuse_existing, write_atomic
+    from .spec.scaffold import scaffold
+
+    text = scaffold(doc_type)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    refuse_existing([out], force)
+    write_atomic(out, text.encode("utf-8"))
+    click.echo(f"Đã tạo {out}")
+
+
+@main.command()
+def schema() -> None:
+    """In JSON Schema của tệp YAML (cho VS Code và các trình soạn thảo khác)."""
+    from .spec.scaffold import json_schema
+
+    click.echo(json_schema())
+
+
+if __name__ == "__main__":
+    main()

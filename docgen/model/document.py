@@ -1,0 +1,63 @@
+"""The typed document model: what goes on the page, already worded and numbered.
+
+Built from a spec by `build.py`, read by the renderer and the distribution tools; it
+knows nothing of YAML or of .docx.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .markup import Run
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One body paragraph (ô 6): its runs and where it sits in the numbering."""
+
+    runs: tuple[Run, ...]
+    path: tuple[int, ...] = ()  # index of each enclosing block, for per-agency extracts
+    heading: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class Task:
+    """An assigned task: who leads, who helps, by when, and the paragraph that states it."""
+
+    owner: str
+    cooperating: tuple[str, ...]
+    deadline: str | None
+    text: str
+    path: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Signer:
+    titles: tuple[str, ...]  # ô 7a, upper case, authority lines first
+    name: str  # ô 7b
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_type: str  # "thong-bao", "chi-thi"
+    ten_loai: str  # THÔNG BÁO
+    type_code: str  # TB
+    parent_lines: tuple[str, ...]
+    agency_lines: tuple[str, ...]
+    agency_code: str
+    number: int | None
+    number_line: str
+    date_line: str
+    trich_yeu: str
+    body: tuple[Paragraph, ...]
+    signer: Signer
+    recipients: tuple[str, ...]  # every line under "Nơi nhận:", punctuation included
+    tasks: tuple[Task, ...] = field(default=())
+
+    @property
+    def ky_hieu(self) -> str:
+        return f"{self.type_code}-{self.agency_code}"

@@ -1,0 +1,61 @@
+"""Document model → the docxtpl context the templates read (see template_build)."""
+
+from __future__ import annotations
+
+from docxtpl import RichText
+
+from ..model.document import Document, Paragraph
+from ..nd30 import layout as L
+from .metrics import text_width_pt
+
+_TWIPS_PER_PT = 20
+
+
+def _centred_rule(column_mm: float, rule_pt: float) -> dict[str, int]:
+    """Indents that leave a centred rule of rule_pt in a column of column_mm."""
+    column_tw = column_mm / 25.4 * 72 * _TWIPS_PER_PT
+    rule_tw = min(rule_pt * _TWIPS_PER_PT, column_tw)
+    side = int(round((column_tw - rule_tw) / 2))
+    return {"left": side, "right": side}
+
+
+def _longest(lines, style: L.Style) -> float:
+    return max((text_width_pt(line, style.size.chosen, style.bold) for line in lines), default=0.0)
+
+
+def rules(doc: Document) -> dict[str, dict[str, int]]:
+    """The three header rules, sized as Phụ lục I, Mục II.1.b, II.2.b and II.5.a ask."""
+    left_mm = L.HEADER_LEFT_MM
+    right_mm = L.text_width_mm() - L.HEADER_LEFT_MM
+    column_pt = lambda mm: mm / 25.4 * 72  # noqa: E731
+    agency = min(_longest(doc.agency_lines, L.CO_QUAN_BAN_HANH), column_pt(left_mm))
+    trich_yeu = min(text_width_pt(doc.trich_yeu, L.TRICH_YEU.size.chosen, True), column_pt(L.text_width_mm()))
+    tieu_ngu = text_width_pt(L.TIEU_NGU_TEXT, L.TIEU_NGU.size.chosen, True)
+    return {
+        "agency_rule": _centred_rule(left_mm, agency * L.RULE_FRACTION.chosen),
+        "tieu_ngu_rule": _centred_rule(right_mm, tieu_ngu),
+        "trich_yeu_rule": _centred_rule(L.text_width_mm(), trich_yeu * L.RULE_FRACTION.chosen),
+    }
+
+
+def rich(paragraph: Paragraph) -> RichText:
+    rt = RichText()
+    for run in paragraph.runs:
+        rt.add(run.text, bold=run.bold or None, italic=run.italic or None)
+    return rt
+
+
+def build_context(doc: Document) -> dict:
+    return {
+        "parent_lines": list(doc.parent_lines),
+        "agency_lines": list(doc.agency_lines),
+        "number_line": doc.number_line,
+        "date_line": doc.date_line,
+        "ten_loai": doc.ten_loai,
+        "trich_yeu": doc.trich_yeu,
+        "body": [rich(p) for p in doc.body],
+        "recipients": list(doc.recipients),
+        "signer_titles": list(doc.signer.titles),
+        "signer_name": doc.signer.name,
+        **rules(doc),
+    }

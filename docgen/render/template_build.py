@@ -1,0 +1,208 @@
+"""Builds the shipped docxtpl templates, so that what each contains is stated in code.
+
+Run `python -m docgen.render.template_build` to rewrite templates/*.docx; the test suite
+checks the shipped files equal what this produces. One template per document type; the
+layout is Mẫu 1.4 of Phụ lục III (văn bản có tên loại), used by thông báo and chỉ thị.
+
+Template fields (filled by docgen.render.context):
+  parent_lines, agency_lines   lists of upper-case lines (ô 2)
+  agency_rule, tieu_ngu_rule, trich_yeu_rule   {left, right} indents in twips of the rules
+  number_line, date_line       ô 3, ô 4
+  ten_loai, trich_yeu          ô 5a
+  body                         list of RichText paragraphs (ô 6), the last ending ./.
+  recipients                   lines under "Nơi nhận:" (ô 9b, ô 12)
+  signer_titles, signer_name   ô 7a, ô 7b
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.shared import Mm, Pt
+
+from ..nd30 import layout as L
+from . import ooxml
+
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
+JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+LEFT = WD_ALIGN_PARAGRAPH.LEFT
+
+HEADER_WIDTHS = (Mm(L.HEADER_LEFT_MM), Mm(L.text_width_mm() - L.HEADER_LEFT_MM))
+SIGN_WIDTHS = (Mm(L.SIGN_LEFT_MM), Mm(L.text_width_mm() - L.SIGN_LEFT_MM))
+TEMPLATE_TYPES = ("thong-bao", "chi-thi")
+
+
+def _style(doc, name: str, spec: L.Style | None, align, *, size: float | None = None,
+           before: float = 0, after: float = 0, indent=None, line: float = 1.0):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    pf = style.paragraph_format
+    pf.alignment = align
+    pf.space_before, pf.space_after = Pt(before), Pt(after)
+    pf.line_spacing_rule = WD_LINE_SPACING.MULTIPLE if line != 1.0 else WD_LINE_SPACING.SINGLE
+    if line != 1.0:
+        pf.line_spacing = line
+    if indent is not None:
+        pf.first_line_indent = indent
+    font = style.font
+    font.size = Pt(size if size is not None else spec.size.chosen)  # type: ignore[union-attr]
+    if spec is not None:
+        font.bold = spec.bold
+        font.italic = spec.italic
+    return style
+
+
+def _styles(doc) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name = L.FONT_NAME
+    normal.font.size = L.NOI_DUNG.pt
+    rpr = normal.element.get_or_add_rPr()
+    ooxml.set_run_fonts(rpr, L.FONT_NAME)
+    ooxml.set_language(rpr)
+    normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    # docDefaults too, so text outside any style still comes out in Times New Roman.
+    defaults = doc.styles.element.find(".//{*}rPrDefault/{*}rPr")
+    if defaults is not None:
+        ooxml.set_run_fonts(defaults, L.FONT_NAME)
+
+    _style(doc, "ND30 Co quan chu quan", L.CO_QUAN_CHU_QUAN, CENTER)
+    _style(doc, "ND30 Co quan ban hanh", L.CO_QUAN_BAN_HANH, CENTER)
+    _style(doc, "ND30 So ky hieu", L.SO_KY_HIEU, CENTER, before=6)
+    _style(doc, "ND30 Quoc hieu", L.QUOC_HIEU, CENTER)
+    _style(doc, "ND30 Tieu ngu", L.TIEU_NGU, CENTER)
+    _style(doc, "ND30 Dia danh ngay", L.DIA_DANH_NGAY, CENTER, before=6)
+    _style(doc, "ND30 Ten loai", L.TEN_LOAI, CENTER, before=24)
+    _style(doc, "ND30 Trich yeu", L.TRICH_YEU, CENTER)
+    _style(doc, "ND30 Duong ke", None, CENTER, size=2)
+    _style(doc, "ND30 Noi dung", L.NOI_DUNG, JUSTIFY, before=L.PARAGRAPH_SPACING.pt,
+           indent=L.FIRST_LINE_INDENT, line=L.LINE_SPACING_RANGE.chosen)
+    _style(doc, "ND30 Noi nhan nhan", L.NOI_NHAN_NHAN, LEFT)
+    _style(doc, "ND30 Noi nhan", L.NOI_NHAN_DANH_SACH, LEFT)
+    _style(doc, "ND30 Chuc vu nguoi ky", L.QUYEN_HAN_CHUC_VU, CENTER)
+    _style(doc, "ND30 Ho ten nguoi ky", L.HO_TEN_NGUOI_KY, CENTER, before=L.SIGNATURE_GAP_PT)
+    _style(doc, "ND30 So trang", L.SO_TRANG, CENTER)
+
+
+def _para(container, text: str, style: str):
+    p = container.add_paragraph(text, style=style)
+    return p
+
+
+def _loop(container, var: str, seq: str, style: str, rich: bool = False):
+    """A docxtpl paragraph loop: one paragraph per item of seq."""
+    _para(container, f"{{%p for {var} in {seq} %}}", style)
+    _para(container, f"{{{{r {var} }}}}" if rich else f"{{{{ {var} }}}}", style)
+    _para(container, "{%p endfor %}", style)
+
+
+def _rule(container, name: str):
+    p = _para(container, "", "ND30 Duong ke")
+    ooxml.templated_indents(p, f"{{{{ {name}.left }}}}", f"{{{{ {name}.right }}}}")
+    ooxml.bottom_border(p)
+    ooxml.mark_size(p, 4)
+    return p
+
+
+def _cell(table, row: int, col: int):
+    cell = table.cell(row, col)
+    cell._tc.remove(cell.paragraphs[0]._p)  # start empty; add_paragraph appends
+    return cell
+
+
+def build_document(doc_type: str):
+    doc = Document()
+    _styles(doc)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = L.PAGE_WIDTH, L.PAGE_HEIGHT
+    section.top_margin = Mm(L.MARGIN_TOP_MM.chosen)
+    section.bottom_margin = Mm(L.MARGIN_BOTTOM_MM.chosen)
+    section.left_margin = Mm(L.MARGIN_LEFT_MM.chosen)
+    section.right_margin = Mm(L.MARGIN_RIGHT_MM.chosen)
+    section.header_distance = Mm(L.HEADER_DISTANCE_MM)
+    # Page numbers from page 2 on, centred in the top margin (Phụ lục I, Mục I.7).
+    section.different_first_page_header_footer = True
+    number = section.header.paragraphs[0]
+    number.style = doc.styles["ND30 So trang"]
+    ooxml.page_number_field(number)
+    section.first_page_header.paragraphs[0].style = doc.styles["ND30 So trang"]
+
+    # Header: row 1 ô 2 | ô 1, row 2 ô 3 | ô 4 (Phụ lục I, Mục IV, sơ đồ bố trí).
+    header = doc.add_table(rows=2, cols=2)
+    ooxml.table_without_borders(header)
+    ooxml.table_fixed(header, list(HEADER_WIDTHS))
+    left = _cell(header, 0, 0)
+    _loop(left, "line", "parent_lines", "ND30 Co quan chu quan")
+    _loop(left, "line", "agency_lines", "ND30 Co quan ban hanh")
+    _rule(left, "agency_rule")
+    right = _cell(header, 0, 1)
+    _para(right, L.QUOC_HIEU_TEXT, "ND30 Quoc hieu")
+    _para(right, L.TIEU_NGU_TEXT, "ND30 Tieu ngu")
+    _rule(right, "tieu_ngu_rule")
+    _para(_cell(header, 1, 0), "{{ number_line }}", "ND30 So ky hieu")
+    _para(_cell(header, 1, 1), "{{ date_line }}", "ND30 Dia danh ngay")
+
+    _para(doc, "{{ ten_loai }}", "ND30 Ten loai")
+    _para(doc, "{{ trich_yeu }}", "ND30 Trich yeu")
+    _rule(doc, "trich_yeu_rule").paragraph_format.space_after = Pt(6)
+    _loop(doc, "p", "body", "ND30 Noi dung", rich=True)
+
+    doc.add_paragraph(style="Normal")  # one blank line between ./. and the signature block
+    # Nơi nhận | người ký, side by side, their first lines level (Phụ lục I, Mục II.9.b).
+    sign = doc.add_table(rows=1, cols=2)
+    ooxml.table_without_borders(sign)
+    ooxml.table_fixed(sign, list(SIGN_WIDTHS))
+    left = _cell(sign, 0, 0)
+    _para(left, "Nơi nhận:", "ND30 Noi nhan nhan")
+    _loop(left, "line", "recipients", "ND30 Noi nhan")
+    right = _cell(sign, 0, 1)
+    _loop(right, "line", "signer_titles", "ND30 Chuc vu nguoi ky")
+    _para(right, "{{ signer_name }}", "ND30 Ho ten nguoi ky")
+    sign_p = doc.add_paragraph()  # Word needs a paragraph after a final table
+    sign_p.paragraph_format.space_before = Pt(0)
+    doc.core_properties.title = doc_type
+    doc.core_properties.author = "docgen"
+    return doc
+
+
+def build_bytes(doc_type: str) -> bytes:
+    """The template as bytes, with fixed zip timestamps so builds are reproducible."""
+    raw = io.BytesIO()
+    doc = build_document(doc_type)
+    import datetime as dt
+
+    fixed = dt.datetime(2020, 3, 5)
+    doc.core_properties.created = doc.core_properties.modified = fixed
+    doc.core_properties.last_modified_by = "docgen"
+    doc.core_properties.revision = 1
+    doc.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in sorted(src.infolist(), key=lambda i: (i.filename != "[Content_Types].xml", i.filename)):
+            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(member, src.read(info.filename))
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    target = Path(argv[0] if argv else Path(__file__).resolve().parents[2] / "templates")
+    target.mkdir(parents=True, exist_ok=True)
+    for doc_type in TEMPLATE_TYPES:
+        path = target / f"{doc_type}.docx"
+        path.write_bytes(build_bytes(doc_type))
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

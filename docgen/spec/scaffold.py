@@ -1,0 +1,110 @@
+"""`docgen new`: a commented starting spec, its comments drawn from the model's descriptions."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+from pydantic import BaseModel
+
+from .messages import _inner_model
+from .schema import Spec
+
+_EXAMPLES: dict[str, dict] = {
+    "thong-bao": {
+        "loai": "thong-bao",
+        "co_quan": {"chu_quan": "UBND TỈNH …", "ten": "VĂN PHÒNG", "viet_tat": "VPUBND", "ten_goi": "Văn phòng UBND tỉnh"},
+        "so": None,
+        "dia_danh": "Tên tỉnh",
+        "ngay": "/1/2026",
+        "trich_yeu": "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp …",
+        "cuoc_hop": {
+            "ten": "cuộc họp … của UBND tỉnh",
+            "ngay": "5/1/2026",
+            "dia_diem": "Trụ sở UBND tỉnh",
+            "chu_tri": {"ho_ten": "Nguyễn Văn A", "chuc_vu": "Chủ tịch UBND tỉnh"},
+            "thanh_phan": ["Lãnh đạo các sở, ban, ngành tỉnh", "Chủ tịch UBND các huyện, thành phố"],
+            "noi_dung": ["báo cáo tình hình thực hiện nhiệm vụ tháng 12"],
+        },
+        "noi_dung": [
+            {"muc": "Đánh giá chung", "noi_dung": [{"doan": "Tóm tắt kết quả đạt được …"}]},
+            {"muc": "Nhiệm vụ thời gian tới", "noi_dung": [
+                {"nhiem_vu": "rà soát, báo cáo UBND tỉnh kết quả thực hiện …", "chu_tri": "Sở Kế hoạch và Đầu tư",
+                 "phoi_hop": ["Sở Tài chính"], "thoi_han": "trước ngày 15/02/2026"},
+                {"y": "Các sở, ngành, địa phương thực hiện tốt …"},
+            ]},
+        ],
+        "nguoi_ky": {"quyen_han": [], "chuc_vu": "CHÁNH VĂN PHÒNG", "ho_ten": "Nguyễn Văn B"},
+        "noi_nhan": ["TT. HĐND, UBND tỉnh", "Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố"],
+        "luu": "VT, TH",
+    },
+    "chi-thi": {
+        "loai": "chi-thi",
+        "co_quan": {"chu_quan": None, "ten": "ỦY BAN NHÂN DÂN | TỈNH …", "viet_tat": "UBND"},
+        "so": None,
+        "dia_danh": "Tên tỉnh",
+        "ngay": "/1/2026",
+        "trich_yeu": "Về việc …",
+        "mo_dau": ["Tình hình, lý do ban hành chỉ thị …"],
+        "noi_dung": [
+            {"muc": "YÊU CẦU CHUNG", "noi_dung": [{"doan": "Các cấp, các ngành …"}]},
+            {"muc": "NHIỆM VỤ, GIẢI PHÁP", "noi_dung": [
+                {"muc": "Sở Y tế: chủ trì theo dõi …", "chu_tri": "Sở Y tế"},
+            ]},
+        ],
+        "doi_tuong_thuc_hien": ["Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch UBND các huyện, thành phố"],
+        "nguoi_ky": {"quyen_han": ["TM. ỦY BAN NHÂN DÂN"], "chuc_vu": "CHỦ TỊCH", "ho_ten": "Nguyễn Văn A"},
+        "noi_nhan": ["Văn phòng Chính phủ (b/c)", "TT. Tỉnh ủy, HĐND tỉnh (b/c)", "Các sở, ban, ngành tỉnh"],
+        "luu": "VT, TH",
+    },
+}
+
+
+def _scalar(value: object) -> str:
+    if value is None:
+        return ""
+    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix("...").strip()
+
+
+def _lines(model: type[BaseModel] | None, data: dict, indent: int) -> list[str]:
+    out: list[str] = []
+    pad = " " * indent
+    for key, value in data.items():
+        field = model.model_fields.get(key) if model else None
+        if field is not None and field.description:
+            out.append(f"{pad}# {field.description}")
+        child = _inner_model(field.annotation) if field is not None else None
+        if isinstance(value, dict):
+            out.append(f"{pad}{key}:")
+            out.extend(_lines(child, value, indent + 2))
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            out.append(f"{pad}{key}:")
+            for item in value:
+                sub = _lines(child, item, indent + 4)
+                first = next(i for i, line in enumerate(sub) if not line.lstrip().startswith("#"))
+                out.extend(f"{pad}  {line.lstrip()}" for line in sub[:first])
+                out.append(f"{pad}  - {sub[first].lstrip()}")
+                out.extend(sub[first + 1:])
+        elif isinstance(value, list):
+            out.append(f"{pad}{key}:" + (" []" if not value else ""))
+            out.extend(f"{pad}  - {_scalar(v)}" for v in value)
+        else:
+            out.append(f"{pad}{key}: {_scalar(value)}".rstrip())
+    return out
+
+
+def scaffold(doc_type: str) -> str:
+    head = [
+        "# Mẫu khai báo văn bản cho docgen. Sửa các giá trị rồi chạy: docgen render <tệp này> --pdf",
+        "# Chữ **đậm** và *nghiêng* viết bằng dấu sao; mọi ký tự khác được in đúng như gõ.",
+        "# yaml-language-server: $schema=docgen-schema.json",
+        "",
+    ]
+    return "\n".join(head + _lines(Spec, _EXAMPLES[doc_type], 0)) + "\n"
+
+
+def json_schema() -> str:
+    schema = Spec.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "docgen: khai báo văn bản (Nghị định 30/2020/NĐ-CP)"
+    return json.dumps(schema, ensure_ascii=False, indent=2)

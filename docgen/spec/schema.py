@@ -1,0 +1,178 @@
+"""The spec of one document, as a secretary writes it in YAML.
+
+Each field carries its Vietnamese description once; the JSON Schema (`docgen schema`),
+the commented scaffold (`docgen new`) and the error messages are all drawn from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from ..nd30.codes import AUTHORITY_PREFIXES
+from .types import Date, DocDate, Text, as_list
+
+TextList = Annotated[list[Text], BeforeValidator(as_list)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class CoQuan(Strict):
+    """Cơ quan ban hành (ô 2) và ký hiệu của nó."""
+
+    chu_quan: Text | None = Field(None, description="Tên cơ quan chủ quản trực tiếp, in hoa (dòng trên tên cơ quan ban hành); bỏ trống nếu không có. Xuống dòng bằng ký tự | hoặc viết nhiều dòng.")
+    ten: Text = Field(description="Tên cơ quan ban hành, in hoa, ví dụ: VĂN PHÒNG hoặc ỦY BAN NHÂN DÂN | TỈNH ĐIỆN BIÊN (dấu | để xuống dòng).")
+    viet_tat: str = Field(description="Chữ viết tắt tên cơ quan ban hành dùng trong ký hiệu, ví dụ VPUBND (không có dấu cách).", pattern=r"^[^\s/]+$")
+    ten_goi: Text | None = Field(None, description="Tên cơ quan như viết trong câu văn, ví dụ “Văn phòng UBND tỉnh”; dùng trong câu kết thúc mặc định.")
+
+
+class NguoiChuTri(Strict):
+    """Một người chủ trì cuộc họp."""
+
+    ho_ten: Text = Field(description="Họ và tên, ví dụ Trịnh Xuân Trường.")
+    chuc_vu: Text = Field(description="Chức vụ như viết trong văn bản, ví dụ Chủ tịch UBND tỉnh.")
+
+
+class CuocHop(Strict):
+    """Cuộc họp mà văn bản thông báo kết luận."""
+
+    ten: Text = Field(description="Tên cuộc họp như viết sau “chủ trì” và “tại”, ví dụ: phiên họp thường kỳ tháng 9/2021 của UBND tỉnh.")
+    ngay: Date = Field(description="Ngày họp, dạng ngày/tháng/năm, ví dụ 31/8/2021.")
+    dia_diem: Text | None = Field(None, description="Địa điểm họp (nếu cần nêu).")
+    chu_tri: Annotated[list[NguoiChuTri], BeforeValidator(lambda v: [v] if isinstance(v, dict) else v)] = Field(
+        min_length=1, description="Người chủ trì (một người, hoặc danh sách nếu đồng chủ trì).")
+    ket_luan: NguoiChuTri | None = Field(None, description="Người kết luận, nếu khác người chủ trì thứ nhất.")
+    thanh_phan: TextList = Field(default_factory=list, description="Thành phần tham dự, mỗi mục một nhóm đại biểu.")
+    noi_dung: TextList = Field(default_factory=list, description="Các nội dung đã được báo cáo, thảo luận tại cuộc họp.")
+
+    @property
+    def concluder(self) -> NguoiChuTri:
+        return self.ket_luan or self.chu_tri[0]
+
+
+class NguoiKy(Strict):
+    """Người ký (ô 7a, 7b, 7c)."""
+
+    quyen_han: TextList = Field(default_factory=list, description="Dòng quyền hạn, mỗi dòng bắt đầu bằng TM., KT., Q., TL. hoặc TUQ., ví dụ “TM. ỦY BAN NHÂN DÂN” rồi “KT. CHỦ TỊCH”. Bỏ trống khi người đứng đầu ký với chức vụ của mình.")
+    chuc_vu: Text | None = Field(None, description="Chức vụ của người ký, ví dụ CHỦ TỊCH, PHÓ CHỦ TỊCH, CHÁNH VĂN PHÒNG.")
+    ho_ten: Text = Field(description="Họ và tên người ký (không ghi học hàm, học vị). Có thể để trống \"\" khi còn là dự thảo.")
+
+    @field_validator("quyen_han")
+    @classmethod
+    def _prefix(cls, lines: list[str]) -> list[str]:
+        for line in lines:
+            head = line.split(" ", 1)[0].upper()
+            if head not in AUTHORITY_PREFIXES:
+                raise ValueError(
+                    f"dòng quyền hạn “{line}” phải bắt đầu bằng một trong {', '.join(AUTHORITY_PREFIXES)} "
+                    "(Phụ lục I, Mục II.7.b Nghị định 30/2020)")
+            if " " not in line.strip():
+                raise ValueError(f"dòng quyền hạn “{line}” thiếu tên tập thể hoặc chức vụ sau {head}")
+        return lines
+
+    @model_validator(mode="after")
+    def _has_title(self) -> "NguoiKy":
+        if not self.quyen_han and not self.chuc_vu:
+            raise ValueError("người ký cần có chức vụ (chuc_vu) hoặc dòng quyền hạn (quyen_han)")
+        return self
+
+
+class NguoiSoan(Strict):
+    """Ký hiệu người soạn thảo và số lượng bản phát hành (ô 12)."""
+
+    ky_hieu: str = Field(description="Chữ viết tắt tên người soạn thảo, in hoa, ví dụ PL.", pattern=r"^[^\s]+$")
+    so_ban: int | None = Field(None, ge=1, description="Số lượng bản phát hành, ví dụ 25.")
+
+
+class Muc(Strict):
+    """Một khối nội dung: đúng một trong doan, y, muc, nhiem_vu."""
+
+    doan: Text | None = Field(None, description="Một đoạn văn tự do.")
+    y: Text | None = Field(None, description="Một ý gạch đầu dòng (“-”, cấp dưới “+”).")
+    muc: Text | None = Field(None, description="Một mục được đánh số tự động (I., 1., a)); có nội dung con thì tiêu đề in đậm.")
+    nhiem_vu: Text | None = Field(None, description="Một nhiệm vụ được giao: việc phải làm; câu văn được ghép từ chu_tri, phoi_hop, nhiem_vu và thoi_han.")
+    noi_dung: list["Muc"] = Field(default_factory=list, description="Các khối con của mục hoặc ý này.")
+    dam: bool | None = Field(None, description="In đậm cả dòng tiêu đề mục (mặc định: đậm khi mục có nội dung con).")
+    chu_tri: Text | None = Field(None, description="Cơ quan chủ trì thực hiện nhiệm vụ, ví dụ Sở Y tế.")
+    phoi_hop: TextList = Field(default_factory=list, description="Các cơ quan phối hợp thực hiện.")
+    thoi_han: Annotated[str | None, BeforeValidator(lambda v: f"trước ngày {v.day:02d}/{v.month}/{v.year}" if isinstance(v, dt.date) else v)] = Field(
+        None, description="Thời hạn: một ngày (15/10/2021) hoặc lời như “trước ngày 15/10/2021”, “trong tháng 9/2021”, “thường xuyên”; được in đậm.")
+
+    @field_validator("thoi_han")
+    @classmethod
+    def _deadline(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from .types import _DATE, check_dates_in_text, to_date
+
+        if _DATE.match(value):
+            d = to_date(value)
+            return f"trước ngày {d.day:02d}/{d.month}/{d.year}"
+        return check_dates_in_text(value)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return {"doan": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Muc":
+        kinds = [k for k in ("doan", "y", "muc", "nhiem_vu") if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            found = ", ".join(kinds) if kinds else "không có khóa nào"
+            raise ValueError(f"mỗi khối nội dung cần đúng một trong các khóa doan, y, muc, nhiem_vu (đang có: {found})")
+        if self.doan is not None and self.noi_dung:
+            raise ValueError("đoạn văn (doan) không có nội dung con; hãy dùng muc hoặc y")
+        if self.nhiem_vu is not None and not self.chu_tri:
+            raise ValueError("nhiệm vụ (nhiem_vu) cần cơ quan chủ trì (chu_tri)")
+        return self
+
+    @property
+    def text(self) -> str:
+        return next(v for v in (self.doan, self.y, self.muc, self.nhiem_vu) if v is not None)
+
+    @property
+    def is_task(self) -> bool:
+        return self.chu_tri is not None
+
+
+class Spec(Strict):
+    """Một văn bản: Thông báo kết luận hoặc Chỉ thị (Mẫu 1.4, Phụ lục III Nghị định 30/2020)."""
+
+    loai: Literal["thong-bao", "chi-thi"] = Field(description="Loại văn bản: thong-bao (Thông báo) hoặc chi-thi (Chỉ thị).")
+    co_quan: CoQuan = Field(description="Cơ quan ban hành.")
+    so: int | None = Field(None, ge=1, description="Số văn bản do văn thư cấp; bỏ trống khi còn là dự thảo (Số:      /TB-...).")
+    dia_danh: Text = Field(description="Địa danh ghi ở dòng ngày tháng, ví dụ Lào Cai.")
+    ngay: DocDate = Field(description="Ngày ban hành, dạng ngày/tháng/năm; khi chưa có ngày viết /9/2021.")
+    trich_yeu: Text = Field(description="Trích yếu nội dung, viết thường, ví dụ: Kết luận của Chủ tịch UBND tỉnh tại ...")
+    cuoc_hop: CuocHop | None = Field(None, description="Cuộc họp (với thông báo kết luận): dùng để viết đoạn mở đầu và câu kết thúc mặc định.")
+    mo_dau: TextList = Field(default_factory=list, description="Đoạn mở đầu (mỗi mục một đoạn); bỏ trống thì docgen viết từ thông tin cuộc họp.")
+    danh_so: Literal["I", "1", "a"] = Field("I", description="Cách đánh số cấp mục ngoài cùng: I (I., II.), 1 (1., 2.) hoặc a (a), b)).")
+    noi_dung: list[Muc] = Field(min_length=1, description="Nội dung: các mục, đoạn văn, ý và nhiệm vụ, theo thứ tự.")
+    doi_tuong_thuc_hien: TextList = Field(default_factory=list, description="Với chỉ thị: những người, cơ quan có trách nhiệm thực hiện, dùng trong câu kết thúc mặc định.")
+    ket_thuc: Text | None = Field(None, description="Câu kết thúc; bỏ trống thì docgen viết câu mặc định theo loại văn bản. Dấu ./. được thêm tự động.")
+    nguoi_ky: NguoiKy = Field(description="Người ký văn bản.")
+    noi_nhan: TextList = Field(min_length=1, description="Nơi nhận, mỗi mục một dòng, không cần “- ” và “;”, ví dụ “Bộ Nội vụ (b/c)”.")
+    luu: Text = Field("VT", description="Dòng lưu, ví dụ “VT, TH” (in ra “- Lưu: VT, TH.”).")
+    nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo và số bản phát hành (ô 12), nếu cần.")
+
+    @model_validator(mode="after")
+    def _defaults_need(self) -> "Spec":
+        if self.ket_thuc is None:
+            if self.loai == "thong-bao" and (self.cuoc_hop is None or not self.co_quan.ten_goi):
+                raise ValueError("thông báo không có câu kết thúc (ket_thuc) thì cần cuoc_hop và co_quan.ten_goi để docgen viết câu mặc định")
+            if self.loai == "chi-thi" and not self.doi_tuong_thuc_hien:
+                raise ValueError("chỉ thị không có câu kết thúc (ket_thuc) thì cần doi_tuong_thuc_hien để docgen viết câu mặc định")
+        if not self.mo_dau and self.loai == "thong-bao" and self.cuoc_hop is None:
+            raise ValueError("thông báo cần đoạn mở đầu (mo_dau) hoặc thông tin cuộc họp (cuoc_hop)")
+        return self
+
+    @property
+    def issued(self) -> bool:
+        return self.so is not None and self.ngay.complete
+
+

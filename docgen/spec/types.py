@@ -1,0 +1,74 @@
+"""Value types of the spec: dates as secretaries write them, with Vietnamese errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+
+from ..nd30.dates import IssueDate
+
+_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
+_PARTIAL = re.compile(r"^\s*(\d{1,2})?\s*/\s*(\d{1,2})?\s*/\s*(\d{4})\s*$")
+DATE_IN_TEXT = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def _real_date(day: int, month: int, year: int, shown: str) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"ngày “{shown}” không có thật trong lịch") from None
+
+
+def to_date(value: object) -> dt.date:
+    """A full date: 15/9/2021, 15-09-2021 or a YAML date 2021-09-15."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and (m := _DATE.match(value)):
+        return _real_date(int(m[1]), int(m[2]), int(m[3]), value.strip())
+    raise ValueError(f"“{value}” không phải là ngày; hãy viết theo dạng ngày/tháng/năm, ví dụ 15/9/2021")
+
+
+def to_issue_date(value: object) -> IssueDate:
+    """The document's date; the day, or day and month, may be left blank: /9/2021."""
+    if isinstance(value, IssueDate):
+        return value
+    if isinstance(value, int) and 1900 < value < 2200:
+        return IssueDate(value)
+    if isinstance(value, str) and (m := _PARTIAL.match(value)):
+        day, month, year = (int(x) if x else None for x in m.groups())
+        if day is not None and month is None:
+            raise ValueError("đã có ngày thì phải có tháng, ví dụ 15/9/2021 hoặc /9/2021")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"tháng {month} không có thật")
+        if day is not None:
+            _real_date(day, month, year, value.strip())  # type: ignore[arg-type]
+        return IssueDate(year, month, day)
+    return IssueDate.of(to_date(value))
+
+
+def check_dates_in_text(text: str) -> str:
+    """Refuse impossible dates written inside text, such as 'trước ngày 31/02/2021'."""
+    for m in DATE_IN_TEXT.finditer(text):
+        _real_date(int(m[1]), int(m[2]), int(m[3]), m[0])
+    return text
+
+
+def _date_schema(example: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "pattern": r"^\s*\d{0,2}\s*/\s*\d{0,2}\s*/\s*\d{4}\s*$", "examples": [example]})
+
+
+Date = Annotated[dt.date, BeforeValidator(to_date), _date_schema("31/8/2021"),
+                 PlainSerializer(lambda d: f"{d.day}/{d.month}/{d.year}", return_type=str)]
+DocDate = Annotated[IssueDate, BeforeValidator(to_issue_date), _date_schema("/9/2021"),
+                    PlainSerializer(lambda d: f"{d.day or ''}/{d.month or ''}/{d.year}", return_type=str)]
+Text = Annotated[str, BeforeValidator(lambda v: check_dates_in_text(v) if isinstance(v, str) else v)]
+
+
+def as_list(value: object) -> object:
+    """A single string where a list is expected becomes a one-item list."""
+    return [value] if isinstance(value, str) else value
