@@ -82,7 +82,7 @@ def _styles(doc) -> None:
     _style(doc, "ND30 Dia danh ngay", L.DIA_DANH_NGAY, CENTER, before=6)
     _style(doc, "ND30 Ten loai", L.TEN_LOAI, CENTER, before=24)
     _style(doc, "ND30 Trich yeu", L.TRICH_YEU, CENTER)
-    _style(doc, "ND30 Duong ke", None, CENTER, size=2)
+    _style(doc, "ND30 Duong ke", None, CENTER, size=2, before=3)  # keeps the rule clear of descenders
     _style(doc, "ND30 Noi dung", L.NOI_DUNG, JUSTIFY, before=L.PARAGRAPH_SPACING.pt,
            indent=L.FIRST_LINE_INDENT, line=L.LINE_SPACING_RANGE.chosen)
     _style(doc, "ND30 Noi nhan nhan", L.NOI_NHAN_NHAN, LEFT)
