@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..nd30 import codes, dates, recipients, signer
 from ..spec.schema import Muc, Spec
+from ..spec.types import DATE_IN_TEXT
 from . import markup
 from .document import Document, Paragraph, Signer, Task
 
@@ -41,15 +42,36 @@ def _task_sentence(block: Muc) -> str:
     text = f"{lead} chủ trì"
     if block.phoi_hop:
         text += f", phối hợp với {_join_agencies(block.phoi_hop)}"
-    what = block.nhiem_vu.strip().rstrip(".")  # type: ignore[union-attr]
-    return f"{text} {what}."
+    what = block.nhiem_vu.strip()  # type: ignore[union-attr]
+    return f"{text} {what}" + ("" if what[-1:] in ".;:!?…" else ".")
+
+
+def _written_deadline(text: str, deadline: str) -> str | None:
+    """The deadline as the text writes it: literally, or the same date written otherwise
+    (5/9/2021 for 05/9/2021), with the "trước ngày" before it when there is one."""
+    if deadline in text:
+        return deadline
+    wanted = [m.groups() for m in DATE_IN_TEXT.finditer(deadline)]
+    if len(wanted) != 1:
+        return None
+    day, month, year = (int(x) for x in wanted[0])
+    for m in DATE_IN_TEXT.finditer(text):
+        if (int(m[1]), int(m[2]), int(m[3])) == (day, month, year):
+            start = m.start()
+            for lead in ("trước ngày ", "trước "):
+                if text[:start].endswith(lead):
+                    start -= len(lead)
+                    break
+            return text[start:m.end()]
+    return None
 
 
 def _with_deadline(text: str, deadline: str | None) -> str:
     if not deadline:
         return text
-    if deadline in text:
-        return markup.embolden(text, deadline)
+    written = _written_deadline(text, deadline)
+    if written:
+        return markup.embolden(text, written)
     sentence = text.rstrip()
     if sentence and sentence[-1] not in ".;:!?":
         sentence += "."
@@ -94,9 +116,10 @@ def opening(spec: Spec) -> list[str]:
     if spec.mo_dau or spec.cuoc_hop is None:
         return list(spec.mo_dau)
     m = spec.cuoc_hop
-    chairs = " và đồng chí ".join(f"{c.ho_ten} - {c.chuc_vu}" for c in m.chu_tri)
+    chairs = "; ".join(f"{c.ho_ten} - {c.chuc_vu}" for c in m.chu_tri)
+    who_chairs = f"đồng chí {chairs}" if len(m.chu_tri) == 1 else f"các đồng chí: {chairs}"
     where = f", tại {m.dia_diem}" if m.dia_diem else ""
-    first = f"Ngày {dates.long_date(m.ngay)[5:]}{where}, đồng chí {chairs} chủ trì {m.ten}."
+    first = f"Ngày {dates.long_date(m.ngay)[5:]}{where}, {who_chairs} chủ trì {m.ten}."
     if m.thanh_phan:
         first += f" Tham dự có các đồng chí: {'; '.join(x.rstrip(';.') for x in m.thanh_phan)}."
     who = m.concluder

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-BLANK_NUMBER = " " * 6  # Số:      /TB-... while the văn thư has not numbered it (Điều 15.2)
+BLANK_NUMBER = " " * 6  # Số: + 6 spaces + /TB-... while the văn thư has not numbered it (Điều 15.2)
 BLANK_DAY = " " * 4
 
 

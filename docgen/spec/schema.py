@@ -127,6 +127,8 @@ class Muc(Strict):
             raise ValueError(f"mỗi khối nội dung cần đúng một trong các khóa doan, y, muc, nhiem_vu (đang có: {found})")
         if self.doan is not None and self.noi_dung:
             raise ValueError("đoạn văn (doan) không có nội dung con; hãy dùng muc hoặc y")
+        if self.dam is not None and self.muc is None:
+            raise ValueError("khóa dam chỉ dùng cho mục được đánh số (muc)")
         if self.nhiem_vu is not None and not self.chu_tri:
             raise ValueError("nhiệm vụ (nhiem_vu) cần cơ quan chủ trì (chu_tri)")
         return self
