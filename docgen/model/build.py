@@ -38,8 +38,7 @@ def _join_agencies(names: list[str]) -> str:
 
 
 def _task_sentence(block: Muc) -> str:
-    lead = block.chu_tri or ""
-    text = f"{lead} chủ trì"
+    text = f"{_join_agencies(block.chu_tri)} chủ trì"
     if block.phoi_hop:
         text += f", phối hợp với {_join_agencies(block.phoi_hop)}"
     what = block.nhiem_vu.strip()  # type: ignore[union-attr]
@@ -108,7 +107,7 @@ class _Walker:
         para = Paragraph(tuple(runs), path, heading)
         self.paragraphs.append(para)
         if block.chu_tri:
-            self.tasks.append(Task(block.chu_tri, tuple(block.phoi_hop), block.thoi_han, para.text, path))
+            self.tasks.append(Task(tuple(block.chu_tri), tuple(block.phoi_hop), block.thoi_han, para.text, path))
 
 
 def opening(spec: Spec) -> list[str]:

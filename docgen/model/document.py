@@ -28,11 +28,20 @@ class Paragraph:
 class Task:
     """An assigned task: who leads, who helps, by when, and the paragraph that states it."""
 
-    owner: str
+    owners: tuple[str, ...]  # the lead agencies (chủ trì); usually one
     cooperating: tuple[str, ...]
     deadline: str | None
     text: str
     path: tuple[int, ...]
+
+    @property
+    def owner(self) -> str:
+        return self.owners[0]
+
+    @property
+    def agencies(self) -> tuple[str, ...]:
+        """Everyone the task concerns: leads, then co-operating agencies."""
+        return self.owners + self.cooperating
 
 
 @dataclass(frozen=True)

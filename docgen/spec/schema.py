@@ -97,7 +97,7 @@ class Muc(Strict):
     nhiem_vu: Text | None = Field(None, description="Một nhiệm vụ được giao: việc phải làm; câu văn được ghép từ chu_tri, phoi_hop, nhiem_vu và thoi_han.")
     noi_dung: list["Muc"] = Field(default_factory=list, description="Các khối con của mục hoặc ý này.")
     dam: bool | None = Field(None, description="In đậm cả dòng tiêu đề mục (mặc định: đậm khi mục có nội dung con).")
-    chu_tri: Text | None = Field(None, description="Cơ quan chủ trì thực hiện nhiệm vụ, ví dụ Sở Y tế.")
+    chu_tri: TextList = Field(default_factory=list, description="Cơ quan chủ trì thực hiện nhiệm vụ, ví dụ Sở Y tế; nhiều cơ quan cùng chủ trì thì viết danh sách.")
     phoi_hop: TextList = Field(default_factory=list, description="Các cơ quan phối hợp thực hiện.")
     thoi_han: Annotated[str | None, BeforeValidator(lambda v: f"trước ngày {v.day:02d}/{v.month}/{v.year}" if isinstance(v, dt.date) else v)] = Field(
         None, description="Thời hạn: một ngày (15/10/2021) hoặc lời như “trước ngày 15/10/2021”, “trong tháng 9/2021”, “thường xuyên”; được in đậm.")
@@ -139,7 +139,7 @@ class Muc(Strict):
 
     @property
     def is_task(self) -> bool:
-        return self.chu_tri is not None
+        return bool(self.chu_tri)
 
 
 class Spec(Strict):
