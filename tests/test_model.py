@@ -62,3 +62,10 @@ def test_number_padding_and_archive_line():
     assert archive_line("VT, TH") == "- Lưu: VT, TH."
     assert archive_line("Lưu: VT, TCCB.") == "- Lưu: VT, TCCB."
     assert archive_line("TH", "pl", 300) == "- Lưu: VT, TH. PL.(300)."
+
+
+def test_deadline_can_stay_regular():
+    doc = body_with("  - y: Sở Tài chính báo cáo UBND tỉnh vào đầu tháng 10 năm 2021.\n    chu_tri: Sở Tài chính\n"
+                    "    thoi_han: vào đầu tháng 10 năm 2021\n    dam_thoi_han: false")
+    assert not any(r.bold for r in doc.body[0].runs)
+    assert doc.tasks[0].deadline == "vào đầu tháng 10 năm 2021"

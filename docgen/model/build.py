@@ -65,16 +65,17 @@ def _written_deadline(text: str, deadline: str) -> str | None:
     return None
 
 
-def _with_deadline(text: str, deadline: str | None) -> str:
+def _with_deadline(text: str, deadline: str | None, bold: bool = True) -> str:
     if not deadline:
         return text
     written = _written_deadline(text, deadline)
     if written:
-        return markup.embolden(text, written)
+        return markup.embolden(text, written) if bold else text
     sentence = text.rstrip()
     if sentence and sentence[-1] not in ".;:!?":
         sentence += "."
-    return f"{sentence} Hoàn thành **{deadline}**."
+    shown = f"**{deadline}**" if bold else deadline
+    return f"{sentence} Hoàn thành {shown}."
 
 
 class _Walker:
@@ -88,7 +89,7 @@ class _Walker:
         for i, block in enumerate(blocks):
             here = path + (i,)
             text = _task_sentence(block) if block.nhiem_vu is not None else block.text
-            text = _with_deadline(text, block.thoi_han)
+            text = _with_deadline(text, block.thoi_han, block.dam_thoi_han)
             if block.muc is not None:
                 style = _STYLES[min(self.top + muc_depth, len(_STYLES) - 1)]
                 bold = block.dam if block.dam is not None else bool(block.noi_dung)

@@ -102,6 +102,8 @@ class Muc(Strict):
     thoi_han: Annotated[str | None, BeforeValidator(lambda v: f"trước ngày {v.day:02d}/{v.month}/{v.year}" if isinstance(v, dt.date) else v)] = Field(
         None, description="Thời hạn: một ngày (15/10/2021) hoặc lời như “trước ngày 15/10/2021”, “trong tháng 9/2021”, “thường xuyên”; được in đậm.")
 
+    dam_thoi_han: bool = Field(True, description="In đậm thời hạn (mặc định có); false khi bản gốc không in đậm.")
+
     @field_validator("thoi_han")
     @classmethod
     def _deadline(cls, value: str | None) -> str | None:
