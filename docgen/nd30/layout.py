@@ -103,3 +103,4 @@ def text_width_mm() -> float:
 SIGN_LEFT_MM = 80  # Nơi nhận column; the signer's column takes the rest
 SIGNATURE_GAP_PT = 84  # ô 7c: room above the name for the signature and the seal (about 3 cm)
 HEADER_DISTANCE_MM = 10  # the page number sits inside the 20 mm top margin
+NOI_NHAN_HANG_PT = 6.4  # width of "- " at 11 pt in Times New Roman: wrapped items continue under the text

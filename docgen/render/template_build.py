@@ -86,7 +86,10 @@ def _styles(doc) -> None:
     _style(doc, "ND30 Noi dung", L.NOI_DUNG, JUSTIFY, before=L.PARAGRAPH_SPACING.pt,
            indent=L.FIRST_LINE_INDENT, line=L.LINE_SPACING_RANGE.chosen)
     _style(doc, "ND30 Noi nhan nhan", L.NOI_NHAN_NHAN, LEFT)
-    _style(doc, "ND30 Noi nhan", L.NOI_NHAN_DANH_SACH, LEFT)
+    items = _style(doc, "ND30 Noi nhan", L.NOI_NHAN_DANH_SACH, LEFT)
+    # A long item wraps under its text, not under the dash, as in the decree's own list.
+    hang = Pt(L.NOI_NHAN_HANG_PT)
+    items.paragraph_format.left_indent, items.paragraph_format.first_line_indent = hang, -hang
     _style(doc, "ND30 Chuc vu nguoi ky", L.QUYEN_HAN_CHUC_VU, CENTER)
     _style(doc, "ND30 Ho ten nguoi ky", L.HO_TEN_NGUOI_KY, CENTER, before=L.SIGNATURE_GAP_PT)
     _style(doc, "ND30 So trang", L.SO_TRANG, CENTER)
