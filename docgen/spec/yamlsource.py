@@ -33,7 +33,7 @@ class Source:
         return None
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 10x faster
     """SafeLoader that refuses duplicate keys instead of keeping the last one."""
 
 
@@ -88,8 +88,12 @@ def dotted(path: Path_) -> str:
 def parse_text(text: str, file: str) -> Source:
     """Parse YAML text; SpecError with file and line for a syntax error or bad characters."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader) if node is not None else None
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -113,7 +117,8 @@ def parse_text(text: str, file: str) -> Source:
 
 def _yaml_problem_vi(problem: str) -> str:
     known = {
-        "mapping values are not allowed here": "dấu “:” không được phép ở đây (thiếu dấu cách sau “:” hay thụt lề sai?)",
+        "mapping values are not allowed": "dấu “:” không được phép ở đây (văn bản có dấu “: ” thì đặt trong ngoặc kép; hoặc thụt lề sai)",
+        "found character that cannot start any token": "có ký tự không được đứng đầu giá trị (thường là ký tự Tab: YAML chỉ dùng dấu cách để thụt lề; hoặc @, ` ở đầu: đặt trong ngoặc kép)",
         "could not find expected ':'": "thiếu dấu “:” sau tên khóa",
         "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
         "did not find expected key": "thụt lề không đúng hoặc thiếu khóa",
