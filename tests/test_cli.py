@@ -40,7 +40,7 @@ def assert_refused(result, spec: Path, line: int | None, field: str, words: str)
 
 BAD_CASES = {
     # name: (replace this, with that, the text on the line the message must name, field, words)
-    "yaml-syntax": ("dia_danh: Lào Cai", "dia_danh: Lào Cai: sai", "dia_danh:", "", "Lỗi cú pháp YAML"),
+    "yaml-syntax": ("dia_danh: Lào Cai", "dia_danh: Lào Cai: sai", "dia_danh:", "[dia_danh]", "Lỗi cú pháp YAML"),
     "misspelt-key": ("trich_yeu:", "trich_yue:", "trich_yue:", "trich_yue", "Có phải ý bạn là “trich_yeu”"),
     "misspelt-nested-key": ("  viet_tat: VPUBND", "  viettat: VPUBND", "viettat", "co_quan.viettat", "“viet_tat”"),
     "wrong-type": ("so: 5", "so: năm", "so: năm", "so", "cần một số nguyên"),

@@ -98,7 +98,11 @@ def parse_text(text: str, file: str) -> Source:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or "lỗi cú pháp"
-        raise SpecError([Problem(file, line, "", f"Lỗi cú pháp YAML: {_yaml_problem_vi(what)}.")]) from None
+        shown = text.splitlines()[line - 1].strip() if line and line <= len(text.splitlines()) else ""
+        key = re.match(r"^-?\s*([A-Za-z_][\w]*)\s*:", shown)
+        quote = f" Dòng đó: “{shown[:80]}”." if shown else ""
+        raise SpecError([Problem(file, line, key[1] if key else "",
+                                 f"Lỗi cú pháp YAML: {_yaml_problem_vi(what)}.{quote}")]) from None
     except yaml.YAMLError as exc:
         raise SpecError([Problem(file, None, "", f"Lỗi cú pháp YAML: {exc}.")]) from None
     source = Source(file, data)
