@@ -87,5 +87,5 @@ def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> l
             msg = msg[0].upper() + msg[1:]
         else:
             msg = f"giá trị {_shown(value)} không hợp lệ ({err['msg']})."
-        problems.append(Problem(source.file, line, field, msg[0].upper() + msg[1:]))
+        problems.append(Problem(source.file_of(loc), line, field, msg[0].upper() + msg[1:]))
     return sorted(problems, key=lambda p: p.line or 0)

@@ -18,19 +18,39 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 @dataclass
 class Source:
-    """A parsed YAML document and the line (1-based) of each path in it."""
+    """A parsed YAML document and the line (1-based) of each path in it.
+
+    A merged source (a spec over its office profile) also records, per path, the file the
+    value came from; a path with no entry there belongs to `file`.
+    """
 
     file: str
     data: object
     lines: dict[Path_, int] = field(default_factory=dict)
+    files: dict[Path_, str] = field(default_factory=dict)
+
+    def _longest(self, path: Path_) -> Path_ | None:
+        for end in range(len(path), -1, -1):
+            if tuple(path[:end]) in self.lines:
+                return tuple(path[:end])
+        return None
 
     def line_of(self, path: Path_) -> int | None:
         """The line of the longest prefix of path that the file has."""
-        for end in range(len(path), -1, -1):
-            line = self.lines.get(tuple(path[:end]))
-            if line is not None:
-                return line
-        return None
+        found = self._longest(path)
+        return None if found is None else self.lines[found]
+
+    def file_of(self, path: Path_) -> str:
+        found = self._longest(path)
+        return self.files.get(found, self.file) if found is not None else self.file
+
+    def graft(self, path: Path_, other: "Source", other_path: Path_ = ()) -> None:
+        """Record that the value at path came from other (at other_path)."""
+        for sub, line in other.lines.items():
+            if sub[: len(other_path)] == other_path:
+                here = path + sub[len(other_path):]
+                self.lines[here] = line
+                self.files[here] = other.file_of(sub)
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 10x faster

@@ -1,0 +1,127 @@
+"""The office profile (docgen.yaml): what stays the same from one document to the next.
+
+Found in the spec's folder or the nearest parent folder, or named with --profile. Its
+values fill what a spec leaves out; anything the spec writes wins. A spec may name a
+signer by the id the profile gives it (`nguoi_ky: cvp`).
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from pydantic import Field, ValidationError, model_validator
+
+from ..errors import Problem, SpecError
+from ..nd30.authority import CAPACITIES, Capacity, authority_lines, needs
+from .messages import translate
+from .schema import CoQuan, NguoiSoan, Strict, TextList
+from .types import Text
+from .yamlsource import Path_, Source, read_source
+
+PROFILE_NAME = "docgen.yaml"
+
+
+class NguoiKyHoSo(Strict):
+    """Một người ký của cơ quan, với tư cách ký (mục 5 Nghị định 30)."""
+
+    ho_ten: Text = Field(description="Họ và tên người ký.")
+    chuc_vu: Text = Field(description="Chức vụ của người ký, ví dụ Phó Chủ tịch, Chánh Văn phòng.")
+    tu_cach: Capacity = Field("thu-truong", description="Tư cách ký: " + "; ".join(f"{k}: {v}" for k, v in CAPACITIES.items()) + ".")
+    tap_the: Text | None = Field(None, description="Tên tập thể lãnh đạo khi ký TM., ví dụ ỦY BAN NHÂN DÂN.")
+    cap_truong: Text | None = Field(None, description="Chức vụ của người đứng đầu khi ký KT., Q., TL., TUQ., ví dụ CHỦ TỊCH.")
+
+    @model_validator(mode="after")
+    def _complete(self) -> "NguoiKyHoSo":
+        need_collective, need_head = needs(self.tu_cach)
+        if need_collective and not self.tap_the:
+            raise ValueError(f"tư cách {self.tu_cach} cần tên tập thể (tap_the), ví dụ ỦY BAN NHÂN DÂN")
+        if need_head and not self.cap_truong:
+            raise ValueError(f"tư cách {self.tu_cach} cần chức vụ của người đứng đầu (cap_truong), ví dụ CHỦ TỊCH")
+        if self.tu_cach in ("ky-thay", "tap-the-ky-thay", "quyen") and self.cap_truong and \
+                self.cap_truong.strip().upper() == self.chuc_vu.strip().upper():
+            raise ValueError(f"{self.ho_ten} là {self.chuc_vu}, người đứng đầu: không ký KT. hay Q. cho chính mình; dùng tư cách thu-truong hoặc tap-the")
+        return self
+
+    def as_spec(self) -> dict:
+        authority, position = authority_lines(self.tu_cach, self.chuc_vu, self.tap_the, self.cap_truong)
+        out: dict = {"quyen_han": authority, "ho_ten": self.ho_ten}
+        if position:
+            out["chuc_vu"] = position
+        return out
+
+
+class Profile(Strict):
+    """Hồ sơ cơ quan (docgen.yaml): thông tin dùng chung cho mọi văn bản của cơ quan."""
+
+    co_quan: CoQuan | None = Field(None, description="Cơ quan ban hành (như trong tệp khai báo văn bản).")
+    dia_danh: Text | None = Field(None, description="Địa danh ghi ở dòng ngày tháng.")
+    nguoi_ky: dict[str, NguoiKyHoSo] = Field(default_factory=dict, description="Những người ký, theo mã (ví dụ ct, pct, cvp): tệp khai báo ghi nguoi_ky: cvp.")
+    noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận mặc định, dùng khi tệp khai báo không ghi.")
+    luu: Text | None = Field(None, description="Dòng lưu mặc định, ví dụ VT, TH.")
+    nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo mặc định.")
+    danh_ba: str | None = Field(None, description="Tệp danh bạ đơn vị (đường dẫn tính từ thư mục của docgen.yaml).")
+    mau: dict[str, str] = Field(default_factory=dict, description="Mẫu .docx riêng của cơ quan theo loại văn bản, ví dụ thong-bao: mau/thong-bao.docx.")
+
+
+def find_profile(spec_path: Path) -> Path | None:
+    """docgen.yaml in the spec's folder or the nearest parent that has one."""
+    for folder in [Path(spec_path).resolve().parent, *Path(spec_path).resolve().parents]:
+        candidate = folder / PROFILE_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_profile(path: Path) -> tuple[Profile, Source]:
+    source = read_source(Path(path))
+    data = source.data if source.data is not None else {}
+    if not isinstance(data, dict):
+        raise SpecError([Problem(source.file, 1, "", "Hồ sơ cơ quan phải là một nhóm khóa YAML (co_quan:, nguoi_ky:, …).")])
+    try:
+        return Profile.model_validate(data), source
+    except ValidationError as exc:
+        raise SpecError(translate(exc, source, Profile)) from None
+
+
+_SHARED = ("dia_danh", "noi_nhan", "luu", "nguoi_soan")
+
+
+def merge(spec: Source, profile: Profile, psource: Source) -> Source:
+    """The spec's data with the profile's values where the spec has none."""
+    if not isinstance(spec.data, dict):
+        return spec
+    data = dict(spec.data)
+    merged = Source(spec.file, data, dict(spec.lines), dict(spec.files))
+    raw = psource.data if isinstance(psource.data, dict) else {}
+    for key in _SHARED:
+        if key not in data and raw.get(key) is not None:
+            data[key] = raw[key]
+            merged.graft((key,), psource, (key,))
+    if isinstance(raw.get("co_quan"), dict):
+        theirs = raw["co_quan"]
+        ours = data.get("co_quan")
+        if ours is None:
+            data["co_quan"] = dict(theirs)
+            merged.graft(("co_quan",), psource, ("co_quan",))
+        elif isinstance(ours, dict):
+            data["co_quan"] = combined = dict(ours)
+            for k, v in theirs.items():
+                if k not in combined:
+                    combined[k] = v
+                    merged.graft(("co_quan", k), psource, ("co_quan", k))
+    signer = data.get("nguoi_ky")
+    if isinstance(signer, str):
+        key = signer.strip()
+        if key not in profile.nguoi_ky:
+            close = difflib.get_close_matches(key, list(profile.nguoi_ky), n=1, cutoff=0.4)
+            known = ", ".join(profile.nguoi_ky) or "(hồ sơ chưa có người ký nào)"
+            hint = f" Có phải ý bạn là “{close[0]}”?" if close else f" Các mã có trong hồ sơ: {known}."
+            raise SpecError([Problem(spec.file, spec.line_of(("nguoi_ky",)), "nguoi_ky",
+                                     f"Không có người ký mã “{key}” trong hồ sơ {psource.file}.{hint}")])
+        data["nguoi_ky"] = profile.nguoi_ky[key].as_spec()
+        line_path: Path_ = ("nguoi_ky", key)
+        for sub in ("quyen_han", "chuc_vu", "ho_ten"):
+            merged.lines[("nguoi_ky", sub)] = psource.lines.get(line_path, 1)
+            merged.files[("nguoi_ky", sub)] = psource.file
+    return merged
