@@ -178,3 +178,102 @@ def build(spec: Spec) -> Document:
                                                drafter and drafter.so_ban)),
         tasks=tuple(walker.tasks),
     )
+
+
+def _signer(spec: Spec, own) -> Signer:
+    s = own or spec.nguoi_ky
+    return Signer(tuple(signer.title_lines(s.quyen_han, s.chuc_vu)), s.ho_ten)
+
+
+def _dash_list(items: list[str]) -> list[str]:
+    """`- a;` … `- z.`: one per line, the last with a full stop (Phụ lục I, Mục II.9.a)."""
+    cleaned = [recipients.clean_item(i) for i in items]
+    return [f"- {c};" for c in cleaned[:-1]] + [f"- {cleaned[-1]}."]
+
+
+def _chairs(spec: Spec) -> str:
+    people = [f"{c.ho_ten} - {c.chuc_vu}" for c in spec.cuoc_hop.chu_tri]  # type: ignore[union-attr]
+    return f"đồng chí {people[0]}" if len(people) == 1 else "các đồng chí: " + "; ".join(people)
+
+
+def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
+    """Giấy mời (Phụ lục III, Mẫu 1.7): one for every invitee, or addressed to one."""
+    gm, m = spec.giay_moi, spec.cuoc_hop
+    assert gm is not None and m is not None
+    invitees = [invitee] if invitee else list(gm.moi)
+    who = spec.co_quan.ten_goi
+    lines: list[str] = []
+    if len(invitees) == 1:
+        lines.append(f"{who} trân trọng kính mời: {recipients.clean_item(invitees[0])}")
+    else:
+        lines.append(f"{who} trân trọng kính mời:")
+        lines.extend(_dash_list(invitees))
+    lines.append(f"Tới dự {(gm.noi_dung or m.ten).rstrip('.')}.")
+    lines.append(f"Chủ trì: {_chairs(spec)}.")
+    when = ", ".join(x for x in (m.gio, dates.weekday(m.ngay), dates.long_date(m.ngay)) if x)
+    lines.append(f"Thời gian: {when}.")
+    if m.dia_diem:
+        lines.append(f"Địa điểm: {m.dia_diem.rstrip('.')}.")
+    for item in gm.chuan_bi:
+        if isinstance(item, str):
+            lines.append(item)
+        elif invitee is None or _concerns(invitee, item.don_vi):
+            lines.append(f"{item.don_vi} chuẩn bị {item.noi_dung.rstrip('.')}.")
+    if gm.lien_he:
+        lines.append(f"Đầu mối liên hệ: {gm.lien_he.rstrip('.')}.")
+    if gm.luu_y:
+        lines.append(gm.luu_y)
+    lines[-1] = close_mark(lines[-1])
+    code = f"{codes.TYPE_CODES['GIẤY MỜI']}-{spec.co_quan.viet_tat}"
+    drafter = spec.nguoi_soan
+    return Document(
+        doc_type="giay-moi", ten_loai="GIẤY MỜI", type_code="GM",
+        parent_lines=split_lines(spec.co_quan.chu_quan), agency_lines=split_lines(spec.co_quan.ten),
+        agency_code=spec.co_quan.viet_tat, number=gm.so, number_line=dates.number_line(gm.so, code),
+        date_line=dates.date_line(spec.dia_danh, gm.ngay),
+        trich_yeu=gm.trich_yeu or f"Dự {m.ten}",
+        body=tuple(Paragraph(tuple(markup.parse(t))) for t in lines),
+        signer=_signer(spec, gm.nguoi_ky),
+        recipients=tuple(recipients.item_lines(gm.noi_nhan or invitees, spec.luu,
+                                               drafter and drafter.ky_hieu, drafter and drafter.so_ban)),
+    )
+
+
+def _concerns(invitee: str, unit: str) -> bool:
+    return unit.lower() in invitee.lower() or invitee.lower() in unit.lower()
+
+
+def build_letter(spec: Spec) -> Document:
+    """Công văn (Phụ lục III, Mẫu 1.5): V/v under the Số line, Kính gửi, body, "Như trên"."""
+    cv = spec.cong_van
+    assert cv is not None
+    walker = _Walker("1")
+    walker.walk(cv.noi_dung, (), 0, 0)
+    body = list(walker.paragraphs)
+    last = body[-1]
+    tail = last.runs[-1]
+    body[-1] = Paragraph(last.runs[:-1] + (markup.Run(close_mark(tail.text), tail.bold, tail.italic),), last.path, last.heading)
+    if len(cv.kinh_gui) == 1:
+        kinh_gui = (f"Kính gửi: {recipients.clean_item(cv.kinh_gui[0])}",)
+    else:
+        kinh_gui = ("Kính gửi:", *_dash_list(list(cv.kinh_gui)))
+    code = f"{spec.co_quan.viet_tat}-{cv.don_vi_soan}"  # no type code (Phụ lục I, Mục II.3.b)
+    drafter = spec.nguoi_soan
+    return Document(
+        doc_type="cong-van", ten_loai="", type_code="",
+        parent_lines=split_lines(spec.co_quan.chu_quan), agency_lines=split_lines(spec.co_quan.ten),
+        agency_code=spec.co_quan.viet_tat, number=cv.so, number_line=dates.number_line(cv.so, code),
+        date_line=dates.date_line(spec.dia_danh, cv.ngay),
+        trich_yeu="", v_v=f"V/v {cv.v_v}", kinh_gui=kinh_gui,
+        body=tuple(body),
+        signer=_signer(spec, cv.nguoi_ky),
+        recipients=tuple(recipients.item_lines(["Như trên", *cv.noi_nhan], spec.luu,
+                                               drafter and drafter.ky_hieu, drafter and drafter.so_ban)),
+        tasks=tuple(walker.tasks),
+    )
+
+
+def build_documents(spec: Spec, kinds: list[str] | None = None) -> dict[str, Document]:
+    """Every document the spec asks for (or those named), by kind."""
+    makers = {"thong-bao": build, "chi-thi": build, "giay-moi": build_invitation, "cong-van": build_letter}
+    return {kind: makers[kind](spec) for kind in (kinds or spec.documents)}

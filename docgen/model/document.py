@@ -52,9 +52,9 @@ class Signer:
 
 @dataclass(frozen=True)
 class Document:
-    doc_type: str  # "thong-bao", "chi-thi"
-    ten_loai: str  # THÔNG BÁO
-    type_code: str  # TB
+    doc_type: str  # "thong-bao", "chi-thi", "giay-moi", "cong-van"
+    ten_loai: str  # THÔNG BÁO; empty for a công văn, which has none
+    type_code: str  # TB; empty for a công văn
     parent_lines: tuple[str, ...]
     agency_lines: tuple[str, ...]
     agency_code: str
@@ -66,7 +66,9 @@ class Document:
     signer: Signer
     recipients: tuple[str, ...]  # every line under "Nơi nhận:", punctuation included
     tasks: tuple[Task, ...] = field(default=())
+    v_v: str | None = None  # công văn: trích yếu "V/v …" under the Số line (ô 5b)
+    kinh_gui: tuple[str, ...] = ()  # công văn: ô 9a lines, "Kính gửi: X" or "Kính gửi:" then "- X;"
 
     @property
     def ky_hieu(self) -> str:
-        return f"{self.type_code}-{self.agency_code}"
+        return self.number_line.split("/", 1)[1]

@@ -69,3 +69,24 @@ def number_line(number: int | None, code: str) -> str:
     """`Số: 05/TB-VPUBND`, or `Số:      /TB-VPUBND` before numbering (Mục II.3)."""
     shown = pad_number(number) if number is not None else BLANK_NUMBER
     return f"Số: {shown}/{code}"
+
+
+# Weekdays as Vietnamese writes them; Monday is "Thứ Hai" (date.weekday() == 0).
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+_WEEKDAY_ALIASES = {
+    "hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "tu": 2, "4": 2, "năm": 3, "nam": 3, "5": 3,
+    "sáu": 4, "sau": 4, "6": 4, "bảy": 5, "bay": 5, "7": 5, "chủ nhật": 6, "chu nhat": 6, "cn": 6,
+}
+
+
+def weekday(date: dt.date) -> str:
+    return WEEKDAYS[date.weekday()]
+
+
+def parse_weekday(text: str) -> int | None:
+    """"Thứ Ba", "thứ 3", "T3", "Chủ nhật" → 1, 1, 1, 6; None when it is not a weekday."""
+    t = " ".join(text.strip().lower().split())
+    for prefix in ("thứ ", "thu ", "t"):
+        if t.startswith(prefix) and t[len(prefix):] in _WEEKDAY_ALIASES:
+            return _WEEKDAY_ALIASES[t[len(prefix):]]
+    return _WEEKDAY_ALIASES.get(t) if t in ("chủ nhật", "chu nhat", "cn") else None

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from ..errors import Problem, SpecError
 from .messages import translate
 from .schema import Spec
-from .yamlsource import Source, parse_text, read_source
+from .yamlsource import Source, dotted, parse_text, read_source
 
 AUTO = "auto"
 
@@ -17,14 +17,30 @@ AUTO = "auto"
 def validate_source(source: Source) -> Spec:
     if not isinstance(source.data, dict):
         raise SpecError([Problem(source.file, 1, "", "Tệp rỗng hoặc không phải một nhóm khóa YAML (loai:, co_quan:, …).")])
-    if isinstance(source.data.get("nguoi_ky"), str):
-        raise SpecError([Problem(source.file, source.line_of(("nguoi_ky",)), "nguoi_ky",
-                                 f"Người ký “{source.data['nguoi_ky']}” là mã trong hồ sơ cơ quan, nhưng không tìm thấy "
-                                 "tệp docgen.yaml ở thư mục này hay thư mục cha (hoặc chỉ ra bằng --profile).")])
+    refs = [(path, value) for path, value in signer_refs(source.data)]
+    if refs:
+        raise SpecError([Problem(source.file_of(path), source.line_of(path), dotted(path),
+                                 f"Người ký “{value}” là mã trong hồ sơ cơ quan, nhưng không tìm thấy tệp docgen.yaml "
+                                 "ở thư mục này hay thư mục cha (hoặc chỉ ra bằng --profile).") for path, value in refs])
     try:
-        return Spec.model_validate(source.data)
+        spec = Spec.model_validate(source.data)
     except ValidationError as exc:
         raise SpecError(translate(exc, source, Spec)) from None
+    missing = spec.missing()
+    if missing:
+        raise SpecError([Problem(source.file_of(path), source.line_of(path), dotted(path), msg[0].upper() + msg[1:] + ".")
+                         for path, msg in missing])
+    return spec
+
+
+def signer_refs(data: dict):
+    """Signers named by an id (`nguoi_ky: cvp`) at the top or in a giấy mời / công văn."""
+    for path in (("nguoi_ky",), ("giay_moi", "nguoi_ky"), ("cong_van", "nguoi_ky")):
+        node: object = data
+        for part in path:
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, str):
+            yield path, node
 
 
 def resolve(path: Path, profile: Path | str | None = AUTO) -> Source:

@@ -14,10 +14,11 @@ from pydantic import Field, ValidationError, model_validator
 
 from ..errors import Problem, SpecError
 from ..nd30.authority import CAPACITIES, Capacity, authority_lines, needs
+from .load import signer_refs
 from .messages import translate
 from .schema import CoQuan, NguoiSoan, Strict, TextList
 from .types import Text
-from .yamlsource import Path_, Source, read_source
+from .yamlsource import Source, dotted, read_source
 
 PROFILE_NAME = "docgen.yaml"
 
@@ -110,18 +111,19 @@ def merge(spec: Source, profile: Profile, psource: Source) -> Source:
                 if k not in combined:
                     combined[k] = v
                     merged.graft(("co_quan", k), psource, ("co_quan", k))
-    signer = data.get("nguoi_ky")
-    if isinstance(signer, str):
-        key = signer.strip()
+    for path, ref in list(signer_refs(data)):
+        key = ref.strip()
         if key not in profile.nguoi_ky:
             close = difflib.get_close_matches(key, list(profile.nguoi_ky), n=1, cutoff=0.4)
             known = ", ".join(profile.nguoi_ky) or "(hồ sơ chưa có người ký nào)"
             hint = f" Có phải ý bạn là “{close[0]}”?" if close else f" Các mã có trong hồ sơ: {known}."
-            raise SpecError([Problem(spec.file, spec.line_of(("nguoi_ky",)), "nguoi_ky",
+            raise SpecError([Problem(spec.file, spec.line_of(path), dotted(path),
                                      f"Không có người ký mã “{key}” trong hồ sơ {psource.file}.{hint}")])
-        data["nguoi_ky"] = profile.nguoi_ky[key].as_spec()
-        line_path: Path_ = ("nguoi_ky", key)
+        parent = data
+        for part in path[:-1]:
+            parent[part] = parent = dict(parent[part])
+        parent[path[-1]] = profile.nguoi_ky[key].as_spec()
         for sub in ("quyen_han", "chuc_vu", "ho_ten"):
-            merged.lines[("nguoi_ky", sub)] = psource.lines.get(line_path, 1)
-            merged.files[("nguoi_ky", sub)] = psource.file
+            merged.lines[path + (sub,)] = psource.lines.get(("nguoi_ky", key), 1)
+            merged.files[path + (sub,)] = psource.file
     return merged

@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from ..nd30.codes import AUTHORITY_PREFIXES
-from .types import Date, DocDate, Text, as_list
+from ..nd30.dates import parse_weekday, weekday
+from .types import Date, DocDate, Text, as_list, to_time
 
 TextList = Annotated[list[Text], BeforeValidator(as_list)]
 
@@ -42,12 +43,26 @@ class CuocHop(Strict):
 
     ten: Text = Field(description="Tên cuộc họp như viết sau “chủ trì” và “tại”, ví dụ: phiên họp thường kỳ tháng 9/2021 của UBND tỉnh.")
     ngay: Date = Field(description="Ngày họp, dạng ngày/tháng/năm, ví dụ 31/8/2021.")
+    gio: Annotated[str | None, BeforeValidator(lambda v: to_time(v) if v is not None else None)] = Field(
+        None, description="Giờ họp, ví dụ 8:00, 14h30 hoặc 8 giờ 30 (dùng trong giấy mời).")
+    thu: Text | None = Field(None, description="Thứ trong tuần nếu muốn ghi, ví dụ Thứ Ba; docgen tự tính và báo lỗi khi thứ không khớp ngày.")
     dia_diem: Text | None = Field(None, description="Địa điểm họp (nếu cần nêu).")
     chu_tri: Annotated[list[NguoiChuTri], BeforeValidator(lambda v: [v] if isinstance(v, dict) else v)] = Field(
         min_length=1, description="Người chủ trì (một người, hoặc danh sách nếu đồng chủ trì).")
     ket_luan: NguoiChuTri | None = Field(None, description="Người kết luận, nếu khác người chủ trì thứ nhất.")
     thanh_phan: TextList = Field(default_factory=list, description="Thành phần tham dự, mỗi mục một nhóm đại biểu.")
     noi_dung: TextList = Field(default_factory=list, description="Các nội dung đã được báo cáo, thảo luận tại cuộc họp.")
+
+    @model_validator(mode="after")
+    def _weekday(self) -> "CuocHop":
+        if self.thu is not None:
+            stated = parse_weekday(self.thu)
+            if stated is None:
+                raise ValueError(f"“{self.thu}” không phải là thứ trong tuần (viết Thứ Hai … Thứ Bảy, Chủ nhật)")
+            if stated != self.ngay.weekday():
+                raise ValueError(f"ngày {self.ngay.day}/{self.ngay.month}/{self.ngay.year} là {weekday(self.ngay)}, "
+                                 f"không phải {self.thu}")
+        return self
 
     @property
     def concluder(self) -> NguoiChuTri:
@@ -144,28 +159,103 @@ class Muc(Strict):
         return bool(self.chu_tri)
 
 
+class ChuanBi(Strict):
+    """Việc một đơn vị được mời phải chuẩn bị."""
+
+    don_vi: Text = Field(description="Đơn vị chuẩn bị, ví dụ Sở Kế hoạch và Đầu tư.")
+    noi_dung: Text = Field(description="Việc chuẩn bị, ví dụ: báo cáo tình hình kinh tế - xã hội tháng 8.")
+
+
+class GiayMoi(Strict):
+    """Giấy mời họp (Mẫu 1.7, Phụ lục III): viết từ thông tin cuộc họp."""
+
+    so: int | None = Field(None, ge=1, description="Số giấy mời; bỏ trống khi còn là dự thảo.")
+    ngay: DocDate = Field(description="Ngày ký giấy mời, ví dụ 25/8/2021 hoặc /8/2021.")
+    trich_yeu: Text | None = Field(None, description="Trích yếu nội dung cuộc họp; mặc định: “Dự <tên cuộc họp>”.")
+    moi: TextList = Field(min_length=1, description="Thành phần được mời: cơ quan, hoặc họ tên, chức vụ, đơn vị của người được mời; mỗi mục một dòng.")
+    noi_dung: Text | None = Field(None, description="Nội dung cuộc họp sau “Tới dự”; mặc định là tên cuộc họp.")
+    chuan_bi: list[Annotated[ChuanBi | Text, Field(union_mode="left_to_right")]] = Field(default_factory=list, description="Việc các đơn vị phải chuẩn bị: mỗi mục là câu văn, hoặc {don_vi, noi_dung}.")
+    lien_he: Text | None = Field(None, description="Người, số điện thoại đầu mối liên hệ.")
+    luu_y: Text | None = Field(None, description="Các vấn đề cần lưu ý (dòng cuối, kết thúc bằng ./.).")
+    nguoi_ky: NguoiKy | None = Field(None, description="Người ký giấy mời (mã trong hồ sơ hoặc đầy đủ); mặc định: người ký chung.")
+    noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận; mặc định là các thành phần được mời.")
+
+
+class CongVan(Strict):
+    """Công văn (Mẫu 1.5, Phụ lục III), ví dụ gửi kết luận cuộc họp và đề nghị báo cáo."""
+
+    so: int | None = Field(None, ge=1, description="Số công văn; bỏ trống khi còn là dự thảo.")
+    ngay: DocDate = Field(description="Ngày ký công văn.")
+    don_vi_soan: str = Field(description="Chữ viết tắt đơn vị soạn thảo hoặc lĩnh vực, ví dụ TH: Số: …/VPUBND-TH (Phụ lục I, Mục II.3.b).", pattern=r"^[^\s/]+$")
+    v_v: Text = Field(description="Trích yếu sau “V/v”, viết thường, ví dụ: triển khai kết luận của Chủ tịch UBND tỉnh.")
+    kinh_gui: TextList = Field(min_length=1, description="Nơi gửi: một cơ quan (cùng dòng với “Kính gửi:”) hoặc danh sách.")
+    noi_dung: list[Muc] = Field(min_length=1, description="Nội dung công văn: đoạn văn, mục, ý, nhiệm vụ.")
+    nguoi_ky: NguoiKy | None = Field(None, description="Người ký công văn; mặc định: người ký chung.")
+    noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận thêm; “- Như trên;” luôn đứng đầu (Phụ lục I, Mục II.9.b).")
+
+
+DocKind = Literal["thong-bao", "chi-thi", "giay-moi", "cong-van"]
+
+
 class Spec(Strict):
     """Một văn bản: Thông báo kết luận hoặc Chỉ thị (Mẫu 1.4, Phụ lục III Nghị định 30/2020)."""
 
-    loai: Literal["thong-bao", "chi-thi"] = Field(description="Loại văn bản: thong-bao (Thông báo) hoặc chi-thi (Chỉ thị).")
+    loai: Literal["thong-bao", "chi-thi"] | None = Field(None, description="Văn bản chính: thong-bao (Thông báo) hoặc chi-thi (Chỉ thị).")
+    van_ban: list[DocKind] = Field(default_factory=list, description="Các văn bản làm từ tệp này: thong-bao, chi-thi, giay-moi, cong-van; mặc định: văn bản chính (loai).")
     co_quan: CoQuan = Field(description="Cơ quan ban hành.")
     so: int | None = Field(None, ge=1, description="Số văn bản do văn thư cấp; bỏ trống khi còn là dự thảo (Số:      /TB-...).")
     dia_danh: Text = Field(description="Địa danh ghi ở dòng ngày tháng, ví dụ Lào Cai.")
-    ngay: DocDate = Field(description="Ngày ban hành, dạng ngày/tháng/năm; khi chưa có ngày viết /9/2021.")
-    trich_yeu: Text = Field(description="Trích yếu nội dung, viết thường, ví dụ: Kết luận của Chủ tịch UBND tỉnh tại ...")
+    ngay: DocDate | None = Field(None, description="Ngày ban hành, dạng ngày/tháng/năm; khi chưa có ngày viết /9/2021.")
+    trich_yeu: Text | None = Field(None, description="Trích yếu nội dung, viết thường, ví dụ: Kết luận của Chủ tịch UBND tỉnh tại ...")
     cuoc_hop: CuocHop | None = Field(None, description="Cuộc họp (với thông báo kết luận): dùng để viết đoạn mở đầu và câu kết thúc mặc định.")
     mo_dau: TextList = Field(default_factory=list, description="Đoạn mở đầu (mỗi mục một đoạn); bỏ trống thì docgen viết từ thông tin cuộc họp.")
     danh_so: Literal["I", "1", "a"] = Field("I", description="Cách đánh số cấp mục ngoài cùng: I (I., II.), 1 (1., 2.) hoặc a (a), b)).")
-    noi_dung: list[Muc] = Field(min_length=1, description="Nội dung: các mục, đoạn văn, ý và nhiệm vụ, theo thứ tự.")
+    noi_dung: list[Muc] = Field(default_factory=list, description="Nội dung: các mục, đoạn văn, ý và nhiệm vụ, theo thứ tự.")
     doi_tuong_thuc_hien: TextList = Field(default_factory=list, description="Với chỉ thị: những người, cơ quan có trách nhiệm thực hiện, dùng trong câu kết thúc mặc định.")
     ket_thuc: Text | None = Field(None, description="Câu kết thúc; bỏ trống thì docgen viết câu mặc định theo loại văn bản. Dấu ./. được thêm tự động.")
-    nguoi_ky: NguoiKy = Field(description="Người ký văn bản.")
-    noi_nhan: TextList = Field(min_length=1, description="Nơi nhận, mỗi mục một dòng, không cần “- ” và “;”, ví dụ “Bộ Nội vụ (b/c)”.")
+    nguoi_ky: NguoiKy = Field(description="Người ký văn bản (mã người ký trong hồ sơ docgen.yaml, hoặc đầy đủ).")
+    noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận, mỗi mục một dòng, không cần “- ” và “;”, ví dụ “Bộ Nội vụ (b/c)”.")
     luu: Text = Field("VT", description="Dòng lưu, ví dụ “VT, TH” (in ra “- Lưu: VT, TH.”).")
     nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo và số bản phát hành (ô 12), nếu cần.")
+    giay_moi: GiayMoi | None = Field(None, description="Giấy mời họp (khi van_ban có giay-moi).")
+    cong_van: CongVan | None = Field(None, description="Công văn (khi van_ban có cong-van).")
+
+    @property
+    def documents(self) -> list[str]:
+        return list(self.van_ban) or ([self.loai] if self.loai else [])
+
+    def missing(self) -> list[tuple[tuple, str]]:
+        """Fields a requested document needs and the spec does not give: (path, message)."""
+        out: list[tuple[tuple, str]] = []
+        docs = self.documents
+        if not docs:
+            out.append(((), "cần khóa loai (thong-bao hoặc chi-thi) hoặc danh sách van_ban"))
+        main = [d for d in docs if d in ("thong-bao", "chi-thi")]
+        if len(main) > 1:
+            out.append((("van_ban",), "mỗi tệp chỉ có một văn bản chính (thong-bao hoặc chi-thi)"))
+        if main and self.loai != main[0]:
+            out.append((("loai",), f"van_ban có {main[0]} thì loai phải là {main[0]}"))
+        if main:
+            for key in ("ngay", "trich_yeu", "noi_dung", "noi_nhan"):
+                if getattr(self, key):
+                    continue
+                if key in self.model_fields_set and isinstance(getattr(self, key), list):
+                    out.append(((key,), "danh sách cần ít nhất 1 mục"))
+                else:
+                    out.append(((key,), f"thiếu trường bắt buộc “{key}” của văn bản chính"))
+        for kind, key in (("giay-moi", "giay_moi"), ("cong-van", "cong_van")):
+            if kind in docs and getattr(self, key) is None:
+                out.append(((key,), f"van_ban có {kind} thì cần nhóm khóa “{key}”"))
+        if "giay-moi" in docs and self.cuoc_hop is None:
+            out.append((("cuoc_hop",), "giấy mời cần thông tin cuộc họp (cuoc_hop)"))
+        if "giay-moi" in docs and not self.co_quan.ten_goi:
+            out.append((("co_quan",), "giấy mời cần co_quan.ten_goi (tên cơ quan viết trong câu “… trân trọng kính mời:”)"))
+        return out
 
     @model_validator(mode="after")
     def _defaults_need(self) -> "Spec":
+        if self.loai is None:
+            return self
         if self.ket_thuc is None:
             if self.loai == "thong-bao" and (self.cuoc_hop is None or not self.co_quan.ten_goi):
                 raise ValueError("thông báo không có câu kết thúc (ket_thuc) thì cần cuoc_hop và co_quan.ten_goi để docgen viết câu mặc định")
@@ -177,6 +267,6 @@ class Spec(Strict):
 
     @property
     def issued(self) -> bool:
-        return self.so is not None and self.ngay.complete
+        return self.so is not None and self.ngay is not None and self.ngay.complete
 
 

@@ -72,3 +72,19 @@ Text = Annotated[str, BeforeValidator(lambda v: check_dates_in_text(v) if isinst
 def as_list(value: object) -> object:
     """A single string where a list is expected becomes a one-item list."""
     return [value] if isinstance(value, str) else value
+
+
+_TIME = re.compile(r"^\s*(\d{1,2})\s*(?::|h|giờ)\s*(\d{1,2})?\s*(?:'|phút)?\s*$", re.IGNORECASE)
+
+
+def to_time(value: object) -> str:
+    """A time of day as documents write it: 08 giờ 00 phút (8:00, 8h, 14h30, 8 giờ 30)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        # gio: 8 is an hour; YAML 1.1 reads gio: 8:30 as 510 (sexagesimal minutes)
+        value = f"{value}:00" if value < 24 else f"{value // 60}:{value % 60:02d}"
+    if isinstance(value, str) and (m := _TIME.match(value)):
+        hour, minute = int(m[1]), int(m[2] or 0)
+        if hour < 24 and minute < 60:
+            return f"{hour:02d} giờ {minute:02d} phút"
+        raise ValueError(f"giờ “{value}” không có thật")
+    raise ValueError(f"“{value}” không phải là giờ; viết ví dụ 8:00, 14h30 hoặc 8 giờ 30")
