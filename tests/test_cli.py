@@ -132,7 +132,7 @@ def test_new_writes_a_spec_that_validates_and_renders(tmp_path, doc_type):
     result = run("new", doc_type, "-o", str(spec))
     assert result.exit_code == 0, result.output
     text = spec.read_text(encoding="utf-8")
-    assert "# Loại văn bản" in text and "# Nơi nhận" in text
+    assert "# Văn bản chính" in text and "# Nơi nhận" in text
     assert run("validate", str(spec)).exit_code == 0
     assert run("render", str(spec)).exit_code == 0
     assert run("new", doc_type, "-o", str(spec)).exit_code == 2
@@ -143,7 +143,8 @@ def test_schema_is_json_with_vietnamese_descriptions():
     schema = json.loads(result.output)
     assert schema["properties"]["trich_yeu"]["description"].startswith("Trích yếu nội dung")
     assert schema["additionalProperties"] is False
-    assert "loai" in schema["required"]
+    assert {"co_quan", "dia_danh", "nguoi_ky"} <= set(schema["required"])
+    assert set(schema["properties"]["van_ban"]["items"]["enum"]) == {"thong-bao", "chi-thi", "giay-moi", "cong-van"}
 
 
 def test_version():
