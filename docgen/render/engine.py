@@ -15,7 +15,8 @@ import zipfile
 from pathlib import Path
 
 from docxtpl import DocxTemplate
-from jinja2 import TemplateError
+from jinja2 import TemplateError, nodes
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import DocgenError
@@ -28,8 +29,35 @@ class TemplateProblem(DocgenError):
     """The template itself is broken (an office's own template, usually)."""
 
 
+# Globals a document template has no use for; each is a handle on Python objects.
+_PRUNED_GLOBALS = ("cycler", "joiner", "namespace", "lipsum", "dict")
+_FORBIDDEN_NAMES = {"self", "config", "request", "environ", "os", "sys"}
+
+
+class Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox with autoescaping, no helper globals, and no `self`/dunder access."""
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True)
+        for name in _PRUNED_GLOBALS:
+            self.globals.pop(name, None)
+
+    def _parse(self, source, name, filename):
+        tree = super()._parse(source, name, filename)
+        for node in tree.find_all((nodes.Name, nodes.Getattr)):
+            bad = node.name if isinstance(node, nodes.Name) else node.attr
+            if (isinstance(node, nodes.Name) and bad in _FORBIDDEN_NAMES) or bad.startswith("_"):
+                raise SecurityError(f"“{bad}” (dòng {node.lineno})")
+        return tree
+
+
 def sandbox() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True)
+    return Sandbox()
+
+
+def security_message(template: str, exc: Exception) -> str:
+    return (f"Mẫu {template} tìm cách truy cập phần bên trong của chương trình ({exc}); docgen chặn việc này. "
+            "Mẫu chỉ được dùng các trường dữ liệu của văn bản (xem: docgen template fields).")
 
 
 class CompiledTemplate:
@@ -52,8 +80,11 @@ class CompiledTemplate:
                     xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
                     try:
                         self._parts.append((info, env.from_string(xml)))
+                    except SecurityError as exc:
+                        raise TemplateProblem(security_message(self.path.name, exc)) from None
                     except TemplateError as exc:
-                        raise TemplateProblem(f"Mẫu {self.path.name} có thẻ lỗi: {exc}.") from None
+                        raise TemplateProblem(f"Mẫu {self.path.name} có thẻ lỗi: {exc}. "
+                                              f"Chạy: docgen template fields {self.path} để biết đoạn nào.") from None
                 else:
                     self._parts.append((info, raw))
         self._helper = helper
@@ -68,6 +99,8 @@ class CompiledTemplate:
                     continue
                 try:
                     xml = part.render(context)  # type: ignore[attr-defined]
+                except SecurityError as exc:
+                    raise TemplateProblem(security_message(self.path.name, exc)) from None
                 except TemplateError as exc:
                     raise TemplateProblem(f"Mẫu {self.path.name}: lỗi khi điền dữ liệu: {exc}.") from None
                 xml = self._finish(xml)

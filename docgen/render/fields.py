@@ -1,0 +1,151 @@
+"""The fields a document template can use, each described once (Vietnamese, for the office
+that edits its own template), and the inspection of a template's tags before rendering."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+from jinja2 import TemplateSyntaxError, meta, nodes
+from jinja2.exceptions import SecurityError
+from lxml import etree
+
+from ..errors import DocgenError
+from .engine import sandbox
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+FIELD_GUIDE: dict[str, str] = {
+    "parent_lines": "danh sách dòng tên cơ quan chủ quản (in hoa); dùng trong {%p for line in parent_lines %}",
+    "agency_lines": "danh sách dòng tên cơ quan ban hành (in hoa, đậm)",
+    "agency_rule": "thụt lề trái/phải (twip) của đường kẻ dưới tên cơ quan: {{ agency_rule.left }}, {{ agency_rule.right }}",
+    "tieu_ngu_rule": "thụt lề của đường kẻ dưới tiêu ngữ",
+    "trich_yeu_rule": "thụt lề của đường kẻ dưới trích yếu",
+    "number_line": "dòng số, ký hiệu, ví dụ “Số: 05/TB-VPUBND”",
+    "date_line": "dòng địa danh, ngày tháng, ví dụ “Lào Cai, ngày 15 tháng 9 năm 2021”",
+    "ten_loai": "tên loại văn bản, ví dụ THÔNG BÁO",
+    "trich_yeu": "trích yếu nội dung",
+    "v_v": "công văn: dòng “V/v …” dưới số, ký hiệu",
+    "kinh_gui": "công văn: các dòng “Kính gửi”",
+    "body": "danh sách đoạn nội dung (chữ đậm, nghiêng sẵn có); dùng {{r p }} trong {%p for p in body %}",
+    "recipients": "các dòng dưới “Nơi nhận:”, đã có “- ” và “;”, dòng cuối “- Lưu: VT, …”",
+    "signer_titles": "các dòng quyền hạn, chức vụ người ký (in hoa)",
+    "signer_name": "họ tên người ký",
+}
+
+
+@dataclass
+class Finding:
+    severity: str  # "lỗi" stops a render; "lưu ý" does not
+    paragraph: int
+    text: str
+    message: str
+
+    def show(self) -> str:
+        where = f"đoạn {self.paragraph}" if self.paragraph else "mẫu"
+        snippet = f" “{self.text[:60]}”" if self.text else ""
+        return f"[{self.severity}] {where}{snippet}: {self.message}"
+
+
+@dataclass
+class Inspection:
+    path: Path
+    fields: dict[str, str] = field(default_factory=dict)  # name -> "trường" | "vòng lặp"
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity == "lỗi" for f in self.findings)
+
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+_OPEN = re.compile(r"\{\{|\{%|\{#")
+_BLOCK = re.compile(r"\{%-?\s*[pr]?\s*(for|if|endfor|endif)\b")
+
+
+def _paragraphs(xml: bytes) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Each paragraph's text and the character span of each of its text runs."""
+    root = etree.fromstring(xml)
+    out = []
+    for p in root.iter(f"{W}p"):
+        text, spans = "", []
+        for t in p.iter(f"{W}t"):
+            start = len(text)
+            text += t.text or ""
+            spans.append((start, len(text)))
+        out.append((text, spans))
+    return out
+
+
+def _runs_touched(spans: list[tuple[int, int]], start: int, end: int) -> int:
+    return sum(1 for a, b in spans if a < end and b > start)
+
+
+def inspect_template(path: Path) -> Inspection:
+    """Fields and loops the template uses, unknown names, split and unclosed tags."""
+    path = Path(path)
+    result = Inspection(path)
+    try:
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise DocgenError(f"{path}: không đọc được mẫu .docx ({exc}).") from None
+    paragraphs = _paragraphs(xml)
+    stack: list[tuple[str, int, str]] = []
+    for number, (text, spans) in enumerate(paragraphs, start=1):
+        for m in _TAG.finditer(text):
+            if _runs_touched(spans, m.start(), m.end()) > 1:
+                result.findings.append(Finding("lưu ý", number, text, f"thẻ {m.group()} bị Word tách thành nhiều đoạn chữ (run); "
+                                               "docgen vẫn đọc được, nhưng nên gõ lại thẻ liền một lần"))
+            block = _BLOCK.match(m.group())
+            if block:
+                kind = block.group(1)
+                if kind in ("for", "if"):
+                    stack.append((kind, number, text))
+                elif stack and stack[-1][0] == kind[3:]:
+                    stack.pop()
+                else:
+                    result.findings.append(Finding("lỗi", number, text, f"thẻ {m.group()} không có thẻ mở tương ứng"))
+        rest = _TAG.sub("", text)
+        if _OPEN.search(rest):
+            result.findings.append(Finding("lỗi", number, text, "thẻ mở “{{” hoặc “{%” chưa được đóng bằng “}}” hoặc “%}” trong cùng đoạn"))
+    for kind, number, text in stack:
+        result.findings.append(Finding("lỗi", number, text, f"thẻ {{% {kind} %}} chưa được đóng bằng {{% end{kind} %}}"))
+    if result.failed:
+        return result
+
+    env = sandbox()
+    helper = DocxTemplate(str(path))
+    source = helper.patch_xml(xml.decode("utf-8"))
+    source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+    try:
+        tree = env.parse(source)
+    except SecurityError as exc:
+        result.findings.append(Finding("lỗi", 0, "", f"mẫu truy cập phần bên trong của chương trình ({exc}): bị chặn"))
+        return result
+    except TemplateSyntaxError as exc:
+        number = min(max(exc.lineno - 1, 1), len(paragraphs))
+        result.findings.append(Finding("lỗi", number, paragraphs[number - 1][0], f"lỗi cú pháp thẻ: {exc.message}"))
+        return result
+    loops = {n.iter.name for n in tree.find_all(nodes.For) if isinstance(n.iter, nodes.Name)}
+    for name in sorted(meta.find_undeclared_variables(tree)):
+        result.fields[name] = "vòng lặp" if name in loops else "trường"
+        if name not in FIELD_GUIDE:
+            close = difflib.get_close_matches(name, list(FIELD_GUIDE), n=1, cutoff=0.5)
+            hint = f"; có phải ý bạn là “{close[0]}”?" if close else ""
+            where = next(((i, t) for i, (t, _) in enumerate(paragraphs, 1) if re.search(rf"\b{re.escape(name)}\b", t)), (0, ""))
+            result.findings.append(Finding("lỗi", where[0], where[1], f"docgen không có trường “{name}”{hint}"))
+    return result
+
+
+def field_guide() -> str:
+    lines = ["# Các trường dữ liệu của mẫu docgen", "",
+             "Mẫu là tệp .docx với thẻ docxtpl (Jinja): {{ trường }}, {%p for … %} … {%p endfor %}, {{r p }}.",
+             "Sửa chữ, bố cục trong Word hoặc LibreOffice; giữ nguyên các thẻ. Kiểm tra: docgen template fields <tệp>.",
+             "Kết xuất với mẫu riêng: docgen render <tệp yaml> --template <tệp mẫu>.", ""]
+    lines += [f"- {name}: {desc}" for name, desc in FIELD_GUIDE.items()]
+    return "\n".join(lines) + "\n"
