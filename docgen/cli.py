@@ -86,5 +86,17 @@ def schema() -> None:
     click.echo(json_schema())
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--layout", is_flag=True, help="Chuyển sang PDF bằng LibreOffice để kiểm tra cả phần dàn trang.")
+@click.option("--fix", "fix_out", type=click.Path(dir_okay=False, path_type=Path), help="Ghi bản đã sửa các lỗi sửa được vào tệp này (tệp gốc giữ nguyên).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Dạng kết quả.")
+def check(files: tuple[Path, ...], layout: bool, fix_out: Path | None, fmt: str) -> None:
+    """Kiểm tra tệp .docx theo thể thức Nghị định 30/2020/NĐ-CP."""
+    from .check.run import check_files
+
+    sys.exit(check_files(list(files), layout, fix_out, fmt, echo=click.echo))
+
+
 if __name__ == "__main__":
     main()

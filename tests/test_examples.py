@@ -30,3 +30,13 @@ def test_docx_reads_back_paragraph_for_paragraph(tmp_path, spec: Path):
     cells = [c.text for row in d.tables[1].rows for c in row.cells]
     assert cells[0].split("\n")[1:] == list(doc.recipients)
     assert doc.signer.name in cells[1]
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
+def test_every_example_passes_the_decree_check_with_layout(tmp_path, spec: Path):
+    from docgen.check import check_document, format_text
+
+    out = tmp_path / f"{spec.stem}.docx"
+    out.write_bytes(render_document(build(load_spec(spec))))
+    report = check_document(out, layout=True)
+    assert not report.failed and not report.not_checked, format_text([report])

@@ -1,0 +1,463 @@
+"""Find the thể thức components in a document, whichever way it was typed.
+
+docgen writes the header and the signature as two-column tables; Word users also type them
+as tab-separated lines, line breaks inside one paragraph, text boxes or plain stacked
+paragraphs. Components are therefore found by their wording (without diacritics, so a
+misspelt Quốc hiệu is still found and then judged), and each is a Segment: a span of one
+paragraph between tabs and line breaks, with the runs that print it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..nd30.codes import AUTHORITY_PREFIXES, TYPE_CODES
+from .reader import DocxFile, Para
+from .text import fold, is_upper
+
+HEAD_LIMIT = 40  # the header of page 1 sits well inside the first 40 paragraphs
+_QH = re.compile(r"cong\s*hoa\b.{0,40}?viet\s*nam")
+_TN = re.compile(r"doc\s*lap\W{0,5}tu\s*do\W{0,5}hanh\s*phuc")
+_SO = re.compile(r"^so\s*[:.;]?\s*[\w\s.…]*/\s*\S")
+_DATE = re.compile(r"ngay\b.{0,12}\bthang\b.{0,12}\bnam\s*\d{4}")
+_DATE_LINE = re.compile(r"^[^,()]{2,40},\s*ngay\b.{0,12}\bthang\b.{0,12}\bnam\s*\d{4}$")
+_VV = re.compile(r"^v\s*/\s*v\b")
+# Anything that looks like a signing-authority prefix, well or badly written (TM, T/M, K.T., Q.).
+AUTHORITY_LIKE = re.compile(r"^(t\s*[./]?\s*m|k\s*[./]?\s*t|t\s*[./]?\s*l|t\s*[./]?\s*u\s*[./]?\s*q)[\s.:/]|^q\s*[.:]\s*")
+_PLACEHOLDER = re.compile(r"^\(.*\)$")
+_DRAFTER = re.compile(r"^[A-ZĐ]{1,8}\.\s*\(\d+\)\.?$")  # ô 12: PL.(300).
+_DASHES = ("-", "–", "—", "+", "•", "*")
+_TYPE_NAMES = {fold(name): name for name in TYPE_CODES}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One line of one paragraph: the text between tabs and line breaks, trimmed."""
+
+    para: Para
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.para.text[self.start:self.end]
+
+    @property
+    def shown(self) -> str:
+        return self.para.shown[self.start:self.end]
+
+    @property
+    def whole(self) -> bool:
+        """The paragraph holds nothing else, so its alignment is this segment's alignment."""
+        body = self.para.text
+        return not body[:self.start].strip() and not body[self.end:].strip()
+
+    @property
+    def tabs_before(self) -> int:
+        """Tabs between the start of its line and the segment: which tab stop places it."""
+        line_start = self.para.text.rfind("\n", 0, self.start) + 1
+        return self.para.text.count("\t", line_start, self.start)
+
+    def pieces(self):
+        return self.para.runs_in(self.start, self.end)
+
+
+def segments(para: Para, split: str = "\t\n") -> list[Segment]:
+    """Non-blank spans of a paragraph between the separators, trimmed of spaces."""
+    out: list[Segment] = []
+    text = para.text
+    pattern = re.compile(f"[^{re.escape(split)}]+")
+    for m in pattern.finditer(text, len(para.label)):
+        chunk = m.group()
+        if not chunk.strip():
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        out.append(Segment(para, m.start() + lead, m.end() - trail))
+    return out
+
+
+def whole(para: Para) -> Segment | None:
+    """The paragraph's text (label excluded) as one segment, trimmed; None when blank."""
+    text = para.text
+    body = text[len(para.label):]
+    if not body.strip():
+        return None
+    start = len(para.label) + len(body) - len(body.lstrip())
+    end = len(text) - (len(text) - len(text.rstrip()))
+    return Segment(para, start, end)
+
+
+@dataclass
+class RuleMark:
+    """A drawn rule under a component: a paragraph border or a line shape."""
+
+    para: Para
+    kind: str  # border or shape
+
+
+@dataclass
+class Components:
+    quoc_hieu: Segment | None = None
+    tieu_ngu: Segment | None = None
+    tieu_ngu_rule: RuleMark | None = None
+    agency_parent: list[Segment] = field(default_factory=list)
+    agency: list[Segment] = field(default_factory=list)
+    agency_rule: RuleMark | None = None
+    so: Segment | None = None
+    date: Segment | None = None
+    vv: list[Segment] = field(default_factory=list)
+    ten_loai: Segment | None = None
+    doc_type: str | None = None  # the tên loại as printed in capitals, "CÔNG VĂN", or None
+    trich_yeu: list[Segment] = field(default_factory=list)
+    trich_yeu_rule: RuleMark | None = None
+    kinh_gui: list[Segment] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)
+    noi_nhan_label: Segment | None = None
+    noi_nhan_items: list[Segment] = field(default_factory=list)
+    signer_titles: list[Segment] = field(default_factory=list)
+    signer_name: Segment | None = None
+    header_tables: set[int] = field(default_factory=set)
+    signature_table: int | None = None
+
+    @property
+    def recognised(self) -> bool:
+        """Something marks the file as an administrative document: Quốc hiệu, Số or tên loại."""
+        return self.quoc_hieu is not None or self.so is not None or self.doc_type is not None
+
+    @property
+    def has_ten_loai(self) -> bool:
+        return self.ten_loai is not None
+
+    @property
+    def is_cong_van(self) -> bool:
+        return self.doc_type == "CÔNG VĂN"
+
+
+def _find(paras: list[Para], pattern: re.Pattern, split: str = "\t\n") -> Segment | None:
+    for para in paras:
+        for seg in segments(para, split):
+            if pattern.search(fold(seg.text)):
+                return seg
+    return None
+
+
+def _find_spanning(paras: list[Para], pattern: re.Pattern) -> Segment | None:
+    """Like _find, but the match may run over a line break inside the paragraph."""
+    seg = _find(paras, pattern)
+    if seg is not None:
+        return seg
+    for para in paras:
+        for seg in segments(para, "\t"):
+            if pattern.search(fold(seg.text)):
+                return seg
+    return None
+
+
+def _rule_after(paras: list[Para], para: Para, same_cell: bool) -> RuleMark | None:
+    """The rule drawn under `para`: its own bottom border, a blank paragraph after it with a
+    border (or the next one's top border), or a line shape in the same cell or paragraph.
+    `paras` is the whole story, paras[i - 1] being paragraph i."""
+    if para.fmt.border_bottom:
+        return RuleMark(para, "border")
+    if para.line_shape:
+        return RuleMark(para, "shape")
+    following = [p for p in paras[para.index:para.index + 3]
+                 if not same_cell or p.place.cell is para.place.cell]
+    for p in following:
+        if p.fmt.border_top:
+            return RuleMark(p, "border")
+        if p.text.strip():
+            break
+        if p.fmt.border_bottom:
+            return RuleMark(p, "border")
+        if p.line_shape:
+            return RuleMark(p, "shape")
+    if same_cell and para.place.cell is not None:
+        for p in paras:
+            if p.place.cell is para.place.cell and p.line_shape:
+                return RuleMark(p, "shape")
+    return None
+
+
+def _is_bold(seg: Segment) -> bool:
+    chars = [(run, ch) for run, text in seg.pieces() for ch in text if not ch.isspace()]
+    return bool(chars) and all(run.fmt.bold for run, _ in chars)
+
+
+def _ten_loai(para: Para) -> str | None:
+    seg = whole(para)
+    if seg is None:
+        return None
+    return _TYPE_NAMES.get(fold(seg.shown))
+
+
+def locate(doc: DocxFile) -> Components:
+    c = Components()
+    paras = doc.paras
+    head = paras[:HEAD_LIMIT]
+
+    ten_loai_para = next((p for p in head if not p.in_table and _ten_loai(p)), None)
+    head_end = ten_loai_para.index - 1 if ten_loai_para else _head_end(head)
+    zone = [p for p in head if p.index <= head_end]
+
+    c.quoc_hieu = _find_spanning(zone, _QH)
+    c.tieu_ngu = _find_spanning(zone, _TN)
+    c.so = _find(zone, _SO)
+    if c.quoc_hieu is not None:
+        c.date = _find([p for p in zone if p.index >= c.quoc_hieu.para.index], _DATE)
+    else:  # no Quốc hiệu to anchor on: only a line that reads "Place, ngày …" is a date line
+        c.date = _find(zone, _DATE_LINE)
+    for seg in (c.quoc_hieu, c.tieu_ngu, c.so, c.date):
+        if seg is not None and seg.para.in_table:
+            c.header_tables.add(seg.para.place.table)
+    if c.tieu_ngu is not None:
+        c.tieu_ngu_rule = _rule_after(paras, c.tieu_ngu.para, c.tieu_ngu.para.in_table)
+
+    if c.quoc_hieu is not None or c.so is not None:
+        _agency(c, zone, paras)
+    _vv(c, paras)
+    if ten_loai_para is not None:
+        c.ten_loai = whole(ten_loai_para)
+        c.doc_type = _ten_loai(ten_loai_para)
+    elif c.vv:
+        c.doc_type = "CÔNG VĂN"
+    if c.quoc_hieu is None and c.so is None and c.doc_type is None:
+        return c  # nothing marks this as an administrative document: no body or signature to judge
+
+    cursor = _trich_yeu(c, paras, head_end)
+    cursor = _kinh_gui(c, paras, cursor)
+    zone_start = _signature(c, paras, cursor)
+    c.body = [p for p in paras if cursor < p.index < zone_start and not p.in_table
+              and not p.place.textbox and p.text[len(p.label):].strip()]
+    return c
+
+
+def _head_end(head: list[Para]) -> int:
+    """Without a tên loại: the header ends before "Kính gửi" or before the first long paragraph."""
+    for p in head:
+        if p.in_table:
+            continue
+        folded = fold(p.text)
+        if folded.startswith("kinh gui") or len(folded) > 160:
+            return p.index - 1
+    return head[-1].index if head else 0
+
+
+def _agency(c: Components, zone: list[Para], paras: list[Para]) -> None:
+    known = {id(s.para): s for s in (c.quoc_hieu, c.tieu_ngu, c.date) if s is not None}
+    if c.so is not None and c.so.para.in_table:
+        here = c.so.para.place  # the agency sits above the Số line, in its column (docgen: the row above)
+        candidates = [p for p in zone if p.place.table == here.table and p.place.col == here.col
+                      and p.index < c.so.para.index]
+    elif c.so is not None:
+        candidates = [p for p in zone if p.index < c.so.para.index]
+    elif c.quoc_hieu is not None and c.quoc_hieu.para.in_table:
+        qh = c.quoc_hieu.para.place
+        candidates = [p for p in zone if p.place.table == qh.table and p.place.col != qh.col]
+    else:
+        candidates = [p for p in zone if c.quoc_hieu is None or p.index <= c.quoc_hieu.para.index]
+    lines: list[Segment] = []
+    for p in candidates:
+        segs = segments(p)
+        if (not p.in_table and len(segs) > 1) or id(p) in known:  # a tabbed line: the agency comes first
+            segs = segs[:1]
+        for seg in segs:
+            folded = fold(seg.text)
+            if _QH.search(folded) or _TN.search(folded) or _DATE.search(folded) or _PLACEHOLDER.match(seg.text):
+                continue
+            if id(p) in known and seg.start >= known[id(p)].start:
+                continue
+            lines.append(seg)
+    if not lines:
+        return
+    # The issuing agency is the bold block at the end; the chủ quản lines above it are regular.
+    split = len(lines)
+    while split > 0 and _is_bold(lines[split - 1]):
+        split -= 1
+    if split == len(lines):
+        split -= 1
+    c.agency_parent, c.agency = lines[:split], lines[split:]
+    last = c.agency[-1].para
+    c.agency_rule = _rule_after(paras, last, last.in_table)
+
+
+def _vv(c: Components, paras: list[Para]) -> None:
+    start = c.so.para.index if c.so is not None else 0
+    scope = [p for p in paras[:HEAD_LIMIT] if p.index >= start and not _ten_loai(p)]
+    for p in scope:
+        for seg in segments(p, "\n" if p.in_table else "\t\n"):
+            if _VV.match(fold(seg.text)):
+                c.vv = [seg]
+                rest = segments(p, "\n")
+                c.vv += [s for s in rest if s.start > seg.start]
+                if p.in_table:  # a subject wrapped by hand over several paragraphs of the cell
+                    for q in paras[p.index:]:
+                        if q.place.cell is not p.place.cell or not q.text.strip():
+                            break
+                        c.vv += segments(q, "\n")
+                return
+
+
+def _trich_yeu(c: Components, paras: list[Para], head_end: int) -> int:
+    """Trích yếu lines under the tên loại and the rule under them; returns the last paragraph used."""
+    if c.ten_loai is None:
+        last = max([head_end] + [s.para.index for s in c.vv if not s.para.in_table]
+                   + [p.index for p in paras if p.place.table in c.header_tables])
+        return last
+    cursor = c.ten_loai.para.index
+    for p in paras[c.ten_loai.para.index:]:
+        if p.in_table or len(c.trich_yeu) >= 4:
+            break
+        blank = not p.text.strip()
+        if blank:
+            if p.fmt.border_bottom or p.line_shape or p.fmt.border_top:
+                c.trich_yeu_rule = RuleMark(p, "shape" if p.line_shape else "border")
+                cursor = p.index
+                break
+            if c.trich_yeu:
+                break
+            cursor = p.index
+            continue
+        if _looks_like_body(p) or (c.trich_yeu and p.fmt.align != c.trich_yeu[0].para.fmt.align):
+            if p.fmt.border_top and c.trich_yeu:
+                c.trich_yeu_rule = RuleMark(p, "border")
+            break
+        c.trich_yeu += segments(p, "\n")
+        cursor = p.index
+        if p.fmt.border_bottom or p.line_shape:
+            c.trich_yeu_rule = RuleMark(p, "shape" if p.line_shape else "border")
+            break
+    return cursor
+
+
+def _looks_like_body(p: Para) -> bool:
+    """A trích yếu is never indented, never a căn cứ or Kính gửi line, never a whole paragraph of text."""
+    folded = fold(p.text)
+    return p.fmt.first > 0 or len(folded) > 250 or p.text.startswith("\t") \
+        or folded.startswith(("can cu", "kinh gui", "thuc hien", "ngay "))
+
+
+def _kinh_gui(c: Components, paras: list[Para], cursor: int) -> int:
+    following = [p for p in paras[cursor:] if p.text.strip()]
+    if not following or not fold(following[0].text).startswith("kinh gui"):
+        return cursor
+    label = following[0]
+    c.kinh_gui = segments(label, "\n")
+    cursor = label.index
+    if ":" in label.text and label.text.split(":", 1)[1].strip():
+        return cursor  # one recipient, on the label's line
+    for p in following[1:]:
+        seg = whole(p)
+        if seg is None or not (p.label.strip() or seg.text.startswith(_DASHES)):
+            break
+        c.kinh_gui.append(seg)
+        cursor = p.index
+    return cursor
+
+
+def _signature(c: Components, paras: list[Para], cursor: int) -> int:
+    """Nơi nhận and the signer; returns the index of the first paragraph of the signature zone."""
+    after = [p for p in paras if p.index > cursor]
+    label = None
+    for p in reversed(after):
+        for seg in segments(p):
+            if fold(seg.text).startswith("noi nhan"):
+                label = seg
+                break
+        if label is not None:
+            break
+    end = len(paras) + 1
+    if label is not None and label.para.in_table:
+        return _signature_table(c, after, label)
+    if label is None:
+        tables = [p.place.table for p in after if p.in_table and p.place.table not in c.header_tables]
+        table = tables[-1] if tables else None
+        if table is not None and any(_signer_like(s) for p in after if p.place.table == table for s in segments(p)):
+            return _signature_table(c, after, None, table)
+    # Plain paragraphs: the content ends with "./." or where the label or the signer begins.
+    mark = None
+    limit = label.para.index if label is not None else end
+    for p in after:
+        if p.index >= limit:
+            break
+        if not p.in_table and p.text.rstrip().endswith("/."):
+            mark = p
+    if mark is not None:
+        start = mark.index + 1
+    elif label is not None:
+        start = label.para.index
+        for p in reversed([q for q in after if q.index < start]):
+            first = (segments(p) or [None])[0]
+            if first is None:
+                continue
+            if _signer_like(first) or is_upper(first.shown) and p.fmt.align != "both":
+                start = p.index
+            else:
+                break
+    else:
+        start = next((p.index for p in after if any(AUTHORITY_LIKE.match(fold(s.text)) for s in segments(p))), end)
+    zone = [p for p in after if p.index >= start]
+    titles: list[Segment] = []
+    in_list = False
+    for p in zone:
+        for seg in segments(p):
+            kind = _zone_kind(seg, in_list)
+            if kind == "label":
+                c.noi_nhan_label = seg
+                in_list = True
+            elif kind == "item":
+                c.noi_nhan_items.append(seg)
+            elif kind == "signer":
+                titles.append(seg)
+    _split_signer(c, titles)
+    return start
+
+
+def _signature_table(c: Components, after: list[Para], label, table: int | None = None) -> int:
+    table = label.para.place.table if label is not None else table
+    members = [p for p in after if p.place.table == table]
+    c.signature_table = table
+    label_cell = label.para.place.cell if label is not None else None
+    titles: list[Segment] = []
+    for p in members:
+        if label is not None and p.place.cell is label_cell:
+            for seg in segments(p, "\n"):
+                if seg == label or seg.para.index < label.para.index:
+                    continue
+                if not _DRAFTER.match(seg.text.strip()):
+                    c.noi_nhan_items.append(seg)
+        else:
+            titles += [s for s in segments(p) if not _PLACEHOLDER.match(s.text.strip())]
+    c.noi_nhan_label = label
+    _split_signer(c, titles)
+    return members[0].index
+
+
+def _zone_kind(seg: Segment, in_list: bool) -> str:
+    text = seg.text.strip()
+    if fold(text).startswith("noi nhan"):
+        return "label"
+    if (seg.para.label.strip() and seg.start == len(seg.para.label)) or text.startswith(_DASHES):
+        return "item" if in_list or not _signer_like(seg) else "signer"
+    if _PLACEHOLDER.match(text) or _DRAFTER.match(text):
+        return "skip"
+    return "signer"
+
+
+def _signer_like(seg: Segment) -> bool:
+    return bool(AUTHORITY_LIKE.match(fold(seg.text))) or seg.text.split(" ", 1)[0].upper() in AUTHORITY_PREFIXES
+
+
+def _split_signer(c: Components, lines: list[Segment]) -> None:
+    lines = [s for s in lines if not _PLACEHOLDER.match(s.text.strip())]
+    if not lines:
+        return
+    if len(lines) == 1:
+        if is_upper(lines[0].shown):
+            c.signer_titles = lines
+        else:
+            c.signer_name = lines[0]
+        return
+    c.signer_titles, c.signer_name = lines[:-1], lines[-1]

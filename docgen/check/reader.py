@@ -1,0 +1,457 @@
+"""Open any .docx and read it as Word lays it out: paragraphs in document order (table cells
+and text boxes included), their text joined across runs, each run with its effective
+formatting, the sections with their page set-up, headers and footers, and PAGE fields."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
+
+from ..errors import DocgenError
+from .styles import (W_VAL, ListCounter, ParaFormat, RunFormat, StyleSheet, on_off, read_ppr, read_rpr, twips, w)
+
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+V_NS = "urn:schemas-microsoft-com:vml"
+WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+W_P, W_R, W_T, W_TBL, W_TR, W_TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
+W_PPR, W_RPR, W_SDT, W_SDTCONTENT = w("pPr"), w("rPr"), w("sdt"), w("sdtContent")
+W_TXBX = w("txbxContent")
+MC_ALT, MC_CHOICE = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice"
+_SKIP_INLINE = {w("del"), w("moveFrom"), w("pPr"), w("rPr")}
+_WRAP_INLINE = {w("ins"), w("moveTo"), w("hyperlink"), w("smartTag"), w("customXml"), w("dir"), w("bdo"),
+                w("fldSimple"), W_SDTCONTENT}
+_PAGE_FIELD = re.compile(r"^\s*PAGE(\s|\\|$)", re.IGNORECASE)
+
+
+class UnreadableDocument(DocgenError):
+    """The file is not a .docx docgen can open: exit status 2, never a traceback."""
+
+
+@dataclass
+class Run:
+    """A piece of one paragraph's text with the formatting Word shows it in."""
+
+    el: etree._Element = field(repr=False)
+    start: int
+    end: int
+    fmt: RunFormat
+    field: str | None = None  # field instruction when this run shows a field result
+
+
+@dataclass
+class Place:
+    """Where a paragraph lives: the main text, a table cell, a text box, a header or footer."""
+
+    story: str = "body"  # body, header, footer
+    table: int | None = None  # number of the top-level table in its story, from 1
+    row: int = 0
+    col: int = 0
+    cols: int = 0
+    textbox: bool = False
+    table_style: str | None = None
+    cell: etree._Element | None = field(default=None, repr=False)
+
+
+@dataclass
+class Para:
+    index: int  # 1-based, in document order, across tables and text boxes
+    el: etree._Element = field(repr=False)
+    fmt: ParaFormat = field(repr=False)
+    runs: list[Run] = field(repr=False)
+    text: str  # what the paragraph reads: tabs as \t, line breaks as \n
+    label: str  # numbering label in front of the text (part of `text`), "" when none
+    place: Place
+    section: int = 0
+    char_map: list[tuple[etree._Element | None, int]] = field(default_factory=list, repr=False)
+    line_shape: bool = False  # holds a drawn line (a rule drawn with Word's line tool)
+    drawing: bool = False
+    page_breaks: int = 0  # explicit or last-rendered page breaks inside or before it
+    fields: list[str] = field(default_factory=list)
+    mark: RunFormat | None = field(default=None, repr=False)  # the paragraph mark's formatting
+
+    @property
+    def shown(self) -> str:
+        """The text as printed: characters under `caps` come out as capitals, one for one."""
+        if not any(run.fmt.caps for run in self.runs):
+            return self.text
+        chars = list(self.text)
+        for run in self.runs:
+            if run.fmt.caps:
+                for i in range(run.start, run.end):
+                    upper = chars[i].upper()
+                    chars[i] = upper if len(upper) == 1 else chars[i]
+        return "".join(chars)
+
+    @property
+    def in_table(self) -> bool:
+        return self.place.table is not None
+
+    def runs_in(self, start: int, end: int) -> list[tuple[Run, str]]:
+        """Runs that print something in [start, end), with the slice each prints."""
+        return [(run, self.text[max(run.start, start):min(run.end, end)])
+                for run in self.runs if run.end > start and run.start < end]
+
+
+@dataclass
+class Story:
+    """A header or footer part as one section uses it."""
+
+    kind: str  # header or footer
+    type: str  # default, first or even
+    part: object
+    paras: list[Para]
+
+
+@dataclass
+class Section:
+    index: int
+    el: etree._Element
+    width: int  # twips
+    height: int
+    orient: str
+    top: int
+    bottom: int
+    left: int
+    right: int
+    title_pg: bool
+    stories: dict[tuple[str, str], Story]
+
+    def story(self, kind: str, type_: str) -> Story | None:
+        return self.stories.get((kind, type_))
+
+
+@dataclass
+class DocxFile:
+    path: Path
+    document: object  # python-docx Document, kept for --fix
+    sheet: StyleSheet
+    paras: list[Para]
+    sections: list[Section]
+
+    def para(self, index: int) -> Para:
+        return self.paras[index - 1]
+
+
+def _describe(path: Path) -> str:
+    return f"«{path}»"
+
+
+def open_docx(path: Path) -> docx.document.Document:
+    """python-docx Document, or UnreadableDocument with a message that names the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise UnreadableDocument(f"Không tìm thấy tệp {_describe(path)}.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(f"Không đọc được tệp {_describe(path)}: {exc.strerror}.") from exc
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file: encrypted OOXML or Word 97-2003
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise UnreadableDocument(
+                f"Tệp {_describe(path)} được đặt mật khẩu (mã hóa); hãy gỡ mật khẩu trong Word rồi kiểm tra lại.")
+        raise UnreadableDocument(
+            f"Tệp {_describe(path)} là tệp Word 97–2003 (.doc), không phải .docx; hãy lưu lại dưới dạng .docx.")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        if data.startswith(b"PK"):
+            raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng (gói .docx không đầy đủ), không đọc được.")
+        raise UnreadableDocument(f"Tệp {_describe(path)} không phải tệp .docx (không đúng định dạng Office Open XML).")
+    try:
+        document = docx.Document(io.BytesIO(data))
+        document.element.body  # noqa: B018 - touch the body so a broken part fails here
+    except ValueError as exc:
+        if "content type" in str(exc):
+            raise UnreadableDocument(f"Tệp {_describe(path)} không phải văn bản Word (.docx).") from exc
+        raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng, không đọc được: {exc}.") from exc
+    except Exception as exc:  # noqa: BLE001 - any failure inside a broken package is the same to the user
+        raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng, không đọc được ({type(exc).__name__}).") from exc
+    return document
+
+
+def _related_root(part, reltype: str) -> etree._Element | None:
+    for rel in part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            target = rel.target_part
+            element = getattr(target, "element", None)
+            if element is not None:
+                return element
+            try:
+                return etree.fromstring(target.blob)
+            except etree.XMLSyntaxError:
+                return None
+    return None
+
+
+def read(path: Path) -> DocxFile:
+    """Read the whole document once; every rule works from this model."""
+    document = open_docx(path)
+    try:
+        return _build(Path(path), document)
+    except DocgenError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - malformed XML the package layer accepted
+        raise UnreadableDocument(f"Tệp {_describe(Path(path))} bị hỏng, không đọc được ({type(exc).__name__}).") from exc
+
+
+def _build(path: Path, document) -> DocxFile:
+    part = document.part
+    styles = _related_root(part, RT.STYLES)
+    sheet = StyleSheet(styles, _related_root(part, RT.THEME), _related_root(part, RT.NUMBERING))
+    walker = _Walker(sheet, ListCounter(sheet.numbering), "body")
+    body = document.element.body
+    walker.block(body, Place())
+    paras = walker.paras
+    sections = _sections(document, sheet, body, paras)
+    return DocxFile(path, document, sheet, paras, sections)
+
+
+class _Walker:
+    """Collects paragraphs of one story in reading order."""
+
+    def __init__(self, sheet: StyleSheet, counter: ListCounter, story: str) -> None:
+        self.sheet = sheet
+        self.counter = counter
+        self.story = story
+        self.paras: list[Para] = []
+        self.tables = 0
+        self.section = 0
+
+    def block(self, container: etree._Element, place: Place) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == W_P:
+                self.paragraph(child, place)
+            elif tag == W_TBL:
+                self.table(child, place)
+            elif tag == W_SDT:
+                content = child.find(W_SDTCONTENT)
+                if content is not None:
+                    self.block(content, place)
+            elif tag == w("customXml"):
+                self.block(child, place)
+
+    def table(self, tbl: etree._Element, outer: Place) -> None:
+        if outer.table is None and not outer.textbox:
+            self.tables += 1
+            number = self.tables
+        else:
+            number = outer.table
+        style_el = tbl.find(f"{w('tblPr')}/{w('tblStyle')}")
+        table_style = style_el.get(W_VAL) if style_el is not None else self.sheet.default("table")
+        for r, tr in enumerate(tbl.iterfind(W_TR)):
+            cells = [tc for tc in tr if tc.tag in (W_TC, W_SDT)]
+            col = 0
+            for tc in cells:
+                if tc.tag == W_SDT:
+                    tc = tc.find(f"{W_SDTCONTENT}/{W_TC}")
+                    if tc is None:
+                        continue
+                span_el = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
+                span = int(span_el.get(W_VAL)) if span_el is not None else 1
+                place = Place(self.story, number, r, col, len(cells), outer.textbox, table_style, tc)
+                self.block(tc, place)
+                col += span
+
+    def paragraph(self, p: etree._Element, place: Place) -> None:
+        sheet = self.sheet
+        ppr = p.find(W_PPR)
+        direct = read_ppr(ppr)
+        style_el = ppr.find(w("pStyle")) if ppr is not None else None
+        para_style = style_el.get(W_VAL) if style_el is not None else sheet.default("paragraph")
+        fmt = sheet.para_format(place.table_style, para_style, direct)
+        default_char = sheet.default("character")
+        mark = sheet.run_format(place.table_style, para_style, None,
+                                read_rpr(ppr.find(W_RPR)) if ppr is not None else {})
+        para = Para(index=0, el=p, fmt=fmt, runs=[], text="", label="", place=place, section=self.section, mark=mark)
+        if ppr is not None:
+            page_before = ppr.find(w("pageBreakBefore"))
+            if page_before is not None and on_off(page_before):
+                para.page_breaks += 1
+        label = self.counter.label(fmt.num_id, fmt.ilvl) if fmt.num_id else ""
+        pieces: list[str] = [label]
+        char_map: list[tuple[etree._Element | None, int]] = [(None, i) for i in range(len(label))]
+        textboxes: list[etree._Element] = []
+        state = {"depth": 0, "in_instr": False, "instr": "", "result_of": None}
+        pos = len(label)
+
+        def add_run(r: etree._Element, simple_field: str | None) -> None:
+            nonlocal pos
+            rpr = r.find(W_RPR)
+            rstyle = rpr.find(w("rStyle")) if rpr is not None else None
+            char_style = rstyle.get(W_VAL) if rstyle is not None else default_char
+            run_fmt = sheet.run_format(place.table_style, para_style, char_style, read_rpr(rpr))
+            start = pos
+            touched: str | None = None  # the field this run is part of, if any
+            for child in r:
+                tag = child.tag
+                if state["depth"] and not state["in_instr"]:
+                    touched = state["result_of"]
+                if tag == W_T:
+                    if state["in_instr"] or run_fmt.vanish:
+                        continue
+                    text = child.text or ""
+                    pieces.append(text)
+                    char_map.extend((child, i) for i in range(len(text)))
+                    pos += len(text)
+                elif tag in (w("tab"), w("ptab")):
+                    if not state["in_instr"] and not run_fmt.vanish:
+                        pieces.append("\t")
+                        char_map.append((child, -1))
+                        pos += 1
+                elif tag in (w("br"), w("cr")):
+                    if child.get(w("type")) == "page":
+                        para.page_breaks += 1
+                    if not state["in_instr"] and not run_fmt.vanish:
+                        pieces.append("\n")
+                        char_map.append((child, -1))
+                        pos += 1
+                elif tag == w("noBreakHyphen"):
+                    pieces.append("-")
+                    char_map.append((child, -1))
+                    pos += 1
+                elif tag == w("lastRenderedPageBreak"):
+                    para.page_breaks += 1
+                elif tag == w("fldChar"):
+                    kind = child.get(w("fldCharType"))
+                    if kind == "begin":
+                        state["depth"] += 1
+                        state["in_instr"] = True
+                        state["instr"] = ""
+                    elif kind == "separate":
+                        state["in_instr"] = False
+                        state["result_of"] = state["instr"].strip()
+                        para.fields.append(state["result_of"])
+                        touched = state["result_of"]
+                    elif kind == "end":
+                        if state["in_instr"]:  # a field with no result part still counts
+                            para.fields.append(state["instr"].strip())
+                        touched = touched or state["instr"].strip()
+                        state["depth"] = max(0, state["depth"] - 1)
+                        state["in_instr"] = False
+                        state["result_of"] = None
+                elif tag == w("instrText"):
+                    state["instr"] += child.text or ""
+                    touched = touched or state["instr"].strip()
+                elif tag in (w("drawing"), w("pict"), w("object"), MC_ALT):
+                    self._drawing(child, para, textboxes)
+            if state["in_instr"]:
+                touched = touched or state["instr"].strip() or "?"
+            field_name = simple_field.strip() if simple_field else touched
+            if pos > start or field_name:
+                para.runs.append(Run(r, start, pos, run_fmt, field_name))
+
+        def walk_inline(container: etree._Element, simple_field: str | None) -> None:
+            for child in container:
+                tag = child.tag
+                if tag == W_R:
+                    add_run(child, simple_field)
+                elif tag in _SKIP_INLINE:
+                    continue
+                elif tag == w("fldSimple"):
+                    instr = child.get(w("instr")) or ""
+                    para.fields.append(instr.strip())
+                    walk_inline(child, instr)
+                elif tag == W_SDT:
+                    content = child.find(W_SDTCONTENT)
+                    if content is not None:
+                        walk_inline(content, simple_field)
+                elif tag in _WRAP_INLINE:
+                    walk_inline(child, simple_field)
+                elif tag == MC_ALT:
+                    choice = child.find(MC_CHOICE)
+                    if choice is not None:
+                        walk_inline(choice, simple_field)
+
+        walk_inline(p, None)
+        para.text = "".join(pieces)
+        para.label = label
+        para.char_map = char_map
+        if ppr is not None and ppr.find(w("sectPr")) is not None:
+            self.section += 1
+        self.paras.append(para)
+        para.index = len(self.paras)
+        for box in textboxes:
+            self.block(box, Place(self.story, place.table, place.row, place.col, place.cols, True,
+                                  None, place.cell))
+
+    def _drawing(self, el: etree._Element, para: Para, textboxes: list[etree._Element]) -> None:
+        if el.tag == MC_ALT:
+            choice = el.find(MC_CHOICE)
+            if choice is None:
+                return
+            for child in choice:
+                self._drawing(child, para, textboxes)
+            return
+        para.drawing = True
+        for node in el.iter():
+            tag = node.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == W_TXBX:
+                textboxes.append(node)
+            elif tag == f"{{{A_NS}}}prstGeom" and node.get("prst") in ("line", "straightConnector1"):
+                para.line_shape = True
+            elif tag == f"{{{V_NS}}}line":
+                para.line_shape = True
+            elif tag == f"{{{V_NS}}}shape" and (node.get("type") or "").endswith("_x0000_t32"):
+                para.line_shape = True
+            elif tag == f"{{{WPS_NS}}}cNvCnPr":
+                para.line_shape = True
+
+
+def _sections(document, sheet: StyleSheet, body: etree._Element, paras: list[Para]) -> list[Section]:
+    sect_els = list(body.iterfind(f"{W_P}/{W_PPR}/{w('sectPr')}"))
+    final = body.find(w("sectPr"))
+    if final is not None:
+        sect_els.append(final)
+    sections: list[Section] = []
+    inherited: dict[tuple[str, str], Story] = {}
+    for index, el in enumerate(sect_els):
+        pg_sz, pg_mar = el.find(w("pgSz")), el.find(w("pgMar"))
+        width = twips(pg_sz, "w") if pg_sz is not None else None
+        height = twips(pg_sz, "h") if pg_sz is not None else None
+        orient = (pg_sz.get(w("orient")) if pg_sz is not None else None) or "portrait"
+
+        def margin(name: str) -> int:
+            val = twips(pg_mar, name) if pg_mar is not None else None
+            return abs(val) if val is not None else 1440  # Word's default, 1 inch
+
+        title = el.find(w("titlePg"))
+        stories = dict(inherited)
+        for kind in ("header", "footer"):
+            for ref in el.iterfind(w(f"{kind}Reference")):
+                rid = ref.get(f"{{{R_NS}}}id")
+                type_ = ref.get(w("type")) or "default"
+                try:
+                    part = document.part.related_parts[rid]
+                except KeyError:
+                    continue
+                walker = _Walker(sheet, ListCounter(sheet.numbering), kind)
+                walker.block(part.element, Place(story=kind))
+                for para in walker.paras:
+                    para.section = index
+                stories[(kind, type_)] = Story(kind, type_, part, walker.paras)
+        inherited = stories
+        sections.append(Section(
+            index=index, el=el, width=width or 12240, height=height or 15840, orient=orient,
+            top=margin("top"), bottom=margin("bottom"), left=margin("left"), right=margin("right"),
+            title_pg=title is not None and on_off(title), stories=stories,
+        ))
+    if not sections:
+        sections.append(Section(0, body, 12240, 15840, "portrait", 1440, 1440, 1800, 1800, False, {}))
+    for para in paras:
+        para.section = min(para.section, len(sections) - 1)
+    return sections
+
+
+def is_page_field(instr: str | None) -> bool:
+    return bool(instr) and bool(_PAGE_FIELD.match(instr))
