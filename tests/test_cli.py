@@ -162,3 +162,28 @@ def test_internal_error_exits_1_without_traceback(tmp_path, monkeypatch):
     spec = write(tmp_path, GOOD)
     result = run("render", str(spec))
     assert result.exit_code == 1 and "Lỗi nội bộ" in result.output and "Traceback" not in result.output
+
+
+def test_check_exit_status_and_json(tmp_path):
+    spec = write(tmp_path, GOOD)
+    assert run("render", str(spec)).exit_code == 0
+    good = tmp_path / "spec.docx"
+    result = run("check", str(good))
+    assert result.exit_code == 0 and "ĐẠT" in result.output
+    d = docx.Document(str(good))
+    d.styles["Normal"].font.name = "Arial"
+    d.sections[0].left_margin = docx.shared.Mm(15)
+    bad = tmp_path / "word.docx"
+    d.save(str(bad))
+    result = run("check", str(bad), "--format", "json")
+    assert result.exit_code == 1
+    files = json.loads(result.output)["files"]
+    found = {r["rule"] for f in files for r in f["results"] if r["status"] == "fail"}
+    assert {"ND30-FONT", "ND30-MARGIN-LEFT"} <= found
+    fixed = tmp_path / "fixed.docx"
+    result = run("check", str(bad), "--fix", str(fixed))
+    assert result.exit_code == 1 and fixed.exists()
+    assert run("check", str(fixed)).exit_code == 0
+    not_docx = write(tmp_path, "xin chào", "x.docx")
+    result = run("check", str(not_docx))
+    assert result.exit_code == 2 and "Traceback" not in result.output
