@@ -61,6 +61,31 @@ def validate(specs: tuple[Path, ...]) -> None:
 
 
 @main.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Thư mục ghi bộ văn bản (nhiều tệp YAML: mỗi văn bản một thư mục con, chung một sổ đăng ký).")
+@click.option("--danh-ba", "directory", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp danh bạ đơn vị (mặc định: danh-ba.yaml cạnh tệp YAML hoặc ở thư mục cha gần nhất).")
+@click.option("--so", "number", type=click.IntRange(min=1), help="Số văn bản do văn thư cấp, khi tệp YAML để trống số.")
+@click.option("--ngay", "date", help="Ngày ban hành đầy đủ, ví dụ 20/9/2021, khi tệp YAML để trống ngày.")
+@click.option("--ngay-sao", "copy_date", help="Ngày sao và gửi, ghi trên bản trích sao và ở cột Ngày chuyển (mặc định: hôm nay).")
+@click.option("--so-dang-ky", "register", type=click.Path(dir_okay=False, path_type=Path),
+              help="Sổ đăng ký văn bản đi (.xlsx), bộ đếm số bản sao nằm cạnh sổ; mặc định so-dang-ky-van-ban-di.xlsx "
+                   "trong thư mục ghi. Dùng cùng một sổ cho mọi lần phân phối để số bản sao không bao giờ trùng.")
+@click.option("--khong-pdf", "no_pdf", is_flag=True, help="Không xuất PDF.")
+@click.option("--zip", "make_zip", is_flag=True, help="Đóng gói cả bộ văn bản vào một tệp .zip.")
+@click.option("--force", is_flag=True, help="Ghi đè tệp kết quả đã có.")
+def distribute(specs: tuple[Path, ...], out_dir: Path, directory: Path | None, number: int | None, date: str | None,
+               copy_date: str | None, register: Path | None, no_pdf: bool, make_zip: bool, force: bool) -> None:
+    """Phân phối văn bản đã ban hành: bản trích sao cho từng đơn vị, PDF, sổ đăng ký, manifest."""
+    from .distribute import DistributeOptions, distribute_all, parse_date
+
+    options = DistributeOptions(out_dir, directory, number, parse_date(date, "--ngay"), parse_date(copy_date, "--ngay-sao"),
+                                register, pdf=not no_pdf, zip=make_zip, force=force)
+    sys.exit(distribute_all(list(specs), options, echo=click.echo))
+
+
+@main.command()
 @click.argument("doc_type", type=click.Choice(["thong-bao", "chi-thi"]))
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Tệp YAML sẽ tạo (mặc định: in ra màn hình).")
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")

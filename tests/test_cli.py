@@ -187,3 +187,10 @@ def test_check_exit_status_and_json(tmp_path):
     not_docx = write(tmp_path, "xin chào", "x.docx")
     result = run("check", str(not_docx))
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_outputs_are_readable_by_others_as_a_plain_file_would_be(tmp_path):
+    target = output.write_atomic(tmp_path / "x.docx", b"data")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -57,5 +57,9 @@ def build_context(doc: Document) -> dict:
         "recipients": list(doc.recipients),
         "signer_titles": list(doc.signer.titles),
         "signer_name": doc.signer.name,
+        "v_v": doc.v_v or "",
+        "kinh_gui": list(doc.kinh_gui),
+        "kinh_gui_head": doc.kinh_gui[0] if doc.kinh_gui else "",
+        "kinh_gui_items": list(doc.kinh_gui[1:]),
         **rules(doc),
     }

@@ -31,6 +31,8 @@ FIELD_GUIDE: dict[str, str] = {
     "trich_yeu": "trích yếu nội dung",
     "v_v": "công văn: dòng “V/v …” dưới số, ký hiệu",
     "kinh_gui": "công văn: các dòng “Kính gửi”",
+    "kinh_gui_head": "công văn: dòng đầu, “Kính gửi: X” (một nơi nhận) hoặc “Kính gửi:”",
+    "kinh_gui_items": "công văn: các dòng “- …;” dưới “Kính gửi:” khi gửi nhiều nơi",
     "body": "danh sách đoạn nội dung (chữ đậm, nghiêng sẵn có); dùng {{r p }} trong {%p for p in body %}",
     "recipients": "các dòng dưới “Nơi nhận:”, đã có “- ” và “;”, dòng cuối “- Lưu: VT, …”",
     "signer_titles": "các dòng quyền hạn, chức vụ người ký (in hoa)",
