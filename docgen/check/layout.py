@@ -282,7 +282,9 @@ def cq_rule(laid: Layout, doc: DocxFile, c: Components, fail) -> None:
 
 
 def trich_yeu_rule(laid: Layout, doc: DocxFile, c: Components, fail) -> None:
-    if c.is_cong_van or not c.trich_yeu:
+    if c.is_cong_van:
+        raise NotApplicable("công văn có trích yếu “V/v”, không có đường kẻ dưới trích yếu")
+    if not c.trich_yeu:
         raise Skip("văn bản không có trích yếu dưới tên loại")
     text = " ".join(seg.shown for seg in c.trich_yeu)
     block = laid.pages[0].find(text)

@@ -104,3 +104,8 @@ SIGN_LEFT_MM = 80  # Nơi nhận column; the signer's column takes the rest
 SIGNATURE_GAP_PT = 84  # ô 7c: room above the name for the signature and the seal (about 3 cm)
 HEADER_DISTANCE_MM = 10  # the page number sits inside the 20 mm top margin
 NOI_NHAN_HANG_PT = 6.4  # width of "- " at 11 pt in Times New Roman: wrapped items continue under the text
+# Kính gửi (ô 9a) as Mẫu 1.5 sets it [sample]: "Kính gửi:" 3.5 cm in, the "- …;" lines 4.5 cm in,
+# and 12 pt above it.
+KINH_GUI_INDENT_CM = 3.5
+KINH_GUI_LIST_INDENT_CM = 4.5
+KINH_GUI_BEFORE_PT = 12

@@ -25,7 +25,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.shared import Mm, Pt
+from docx.shared import Cm, Mm, Pt
 
 from ..nd30 import layout as L
 from . import ooxml
@@ -36,7 +36,7 @@ LEFT = WD_ALIGN_PARAGRAPH.LEFT
 
 HEADER_WIDTHS = (Mm(L.HEADER_LEFT_MM), Mm(L.text_width_mm() - L.HEADER_LEFT_MM))
 SIGN_WIDTHS = (Mm(L.SIGN_LEFT_MM), Mm(L.text_width_mm() - L.SIGN_LEFT_MM))
-TEMPLATE_TYPES = ("thong-bao", "chi-thi")
+TEMPLATE_TYPES = ("thong-bao", "chi-thi", "giay-moi", "cong-van")  # Mẫu 1.4 (TB, CT), 1.7, 1.5
 
 
 def _style(doc, name: str, spec: L.Style | None, align, *, size: float | None = None,
@@ -80,6 +80,9 @@ def _styles(doc) -> None:
     _style(doc, "ND30 Quoc hieu", L.QUOC_HIEU, CENTER)
     _style(doc, "ND30 Tieu ngu", L.TIEU_NGU, CENTER)
     _style(doc, "ND30 Dia danh ngay", L.DIA_DANH_NGAY, CENTER, before=6)
+    _style(doc, "ND30 V/v", L.TRICH_YEU_CONG_VAN, CENTER, before=6)  # Phụ lục I, Mục II.5.b: 6 pt under the Số
+    _style(doc, "ND30 Kinh gui", L.KINH_GUI, LEFT, before=L.KINH_GUI_BEFORE_PT, indent=Cm(L.KINH_GUI_INDENT_CM))
+    _style(doc, "ND30 Kinh gui muc", L.KINH_GUI, LEFT).paragraph_format.left_indent = Cm(L.KINH_GUI_LIST_INDENT_CM)
     _style(doc, "ND30 Ten loai", L.TEN_LOAI, CENTER, before=24)
     _style(doc, "ND30 Trich yeu", L.TRICH_YEU, CENTER)
     _style(doc, "ND30 Duong ke", None, CENTER, size=2, before=3)  # keeps the rule clear of descenders
@@ -151,12 +154,20 @@ def build_document(doc_type: str):
     _para(right, L.QUOC_HIEU_TEXT, "ND30 Quoc hieu")
     _para(right, L.TIEU_NGU_TEXT, "ND30 Tieu ngu")
     _rule(right, "tieu_ngu_rule")
-    _para(_cell(header, 1, 0), "{{ number_line }}", "ND30 So ky hieu")
+    number_cell = _cell(header, 1, 0)
+    _para(number_cell, "{{ number_line }}", "ND30 So ky hieu")
     _para(_cell(header, 1, 1), "{{ date_line }}", "ND30 Dia danh ngay")
 
-    _para(doc, "{{ ten_loai }}", "ND30 Ten loai")
-    _para(doc, "{{ trich_yeu }}", "ND30 Trich yeu")
-    _rule(doc, "trich_yeu_rule").paragraph_format.space_after = Pt(6)
+    if doc_type == "cong-van":
+        # Mẫu 1.5: no tên loại; "V/v …" centred under the Số line, no rule (Mục II.5.b);
+        # then Kính gửi (ô 9a, Mục II.9.a): one addressee on its line, or a "- …;" list.
+        _para(number_cell, "{{ v_v }}", "ND30 V/v")
+        _para(doc, "{{ kinh_gui_head }}", "ND30 Kinh gui")
+        _loop(doc, "line", "kinh_gui_items", "ND30 Kinh gui muc")
+    else:
+        _para(doc, "{{ ten_loai }}", "ND30 Ten loai")
+        _para(doc, "{{ trich_yeu }}", "ND30 Trich yeu")
+        _rule(doc, "trich_yeu_rule").paragraph_format.space_after = Pt(6)
     _loop(doc, "p", "body", "ND30 Noi dung", rich=True)
 
     doc.add_paragraph(style="Normal")  # one blank line between ./. and the signature block
