@@ -39,25 +39,39 @@ def main() -> None:
     """docgen: soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ tệp YAML."""
 
 
+DOC_KINDS = click.Choice(["thong-bao", "chi-thi", "giay-moi", "cong-van"])
+profile_option = click.option(
+    "--profile", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Hồ sơ cơ quan (mặc định: docgen.yaml ở thư mục của tệp YAML hoặc thư mục cha gần nhất).")
+
+
 @main.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Thư mục ghi kết quả (mặc định: cạnh tệp YAML).")
 @click.option("--pdf", is_flag=True, help="Xuất thêm PDF (cần LibreOffice).")
 @click.option("--force", is_flag=True, help="Ghi đè tệp kết quả đã có.")
-def render(specs: tuple[Path, ...], out_dir: Path | None, pdf: bool, force: bool) -> None:
+@click.option("--type", "kinds", type=DOC_KINDS, multiple=True, help="Chỉ tạo văn bản loại này (có thể lặp lại); mặc định: mọi văn bản trong van_ban.")
+@click.option("--each", is_flag=True, help="Giấy mời: mỗi thành phần được mời một giấy riêng.")
+@click.option("--template", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Mẫu .docx riêng của cơ quan (xem: docgen template export).")
+@profile_option
+def render(specs: tuple[Path, ...], out_dir: Path | None, pdf: bool, force: bool, kinds: tuple[str, ...],
+           each: bool, template: Path | None, profile: Path | None) -> None:
     """Tạo văn bản .docx (và .pdf) từ các tệp YAML."""
     from .render.batch import render_all
 
-    sys.exit(render_all(list(specs), out_dir, pdf, force, echo=click.echo))
+    sys.exit(render_all(list(specs), out_dir, pdf, force, echo=click.echo, kinds=kinds, each=each,
+                        template=template, profile=profile or "auto"))
 
 
 @main.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate(specs: tuple[Path, ...]) -> None:
+@click.option("--explain", is_flag=True, help="In mọi trường đã xác định và nguồn của nó (tệp YAML, hồ sơ cơ quan hay mặc định).")
+@profile_option
+def validate(specs: tuple[Path, ...], explain: bool, profile: Path | None) -> None:
     """Kiểm tra các tệp YAML mà không ghi gì."""
     from .render.batch import validate_all
 
-    sys.exit(validate_all(list(specs), echo=click.echo))
+    sys.exit(validate_all(list(specs), echo=click.echo, profile=profile or "auto", explain=explain))
 
 
 @main.command()
@@ -121,6 +135,34 @@ def check(files: tuple[Path, ...], layout: bool, fix_out: Path | None, fmt: str)
     from .check.run import check_files
 
     sys.exit(check_files(list(files), layout, fix_out, fmt, echo=click.echo))
+
+
+@main.group()
+def template() -> None:
+    """Mẫu .docx riêng của cơ quan: xuất mẫu có sẵn, kiểm tra các trường của mẫu."""
+
+
+@template.command("export")
+@click.argument("doc_type", type=DOC_KINDS)
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+def template_export(doc_type: str, folder: Path, force: bool) -> None:
+    """Xuất mẫu có sẵn của một loại văn bản để sửa trong Word, kèm hướng dẫn các trường."""
+    from .render.template_export import export
+
+    for path in export(doc_type, folder, force):
+        click.echo(f"Đã tạo {path}")
+
+
+@template.command("fields")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+def template_fields(file: Path) -> None:
+    """Liệt kê các trường, vòng lặp của mẫu; báo thẻ bị tách, chưa đóng, tên trường sai."""
+    from .render.template_export import describe
+
+    text, failed = describe(file)
+    click.echo(text)
+    sys.exit(2 if failed else 0)
 
 
 if __name__ == "__main__":

@@ -24,8 +24,8 @@ def test_shipped_template_equals_build(doc_type):
 
 
 COMMON = ("{{ number_line }}", "{{ date_line }}", "{{r p }}", "{%p for line in agency_lines %}",
-          "{%p for line in recipients %}", "{{ signer_name }}", "{{ agency_rule.left }}", "{{ tieu_ngu_rule.right }}")
-WITH_TEN_LOAI = ("{{ ten_loai }}", "{{ trich_yeu }}", "{{ trich_yeu_rule.left }}")
+          "{%p for line in recipients %}", "{{ signer_name }}", "{{p agency_rule }}", "{{p tieu_ngu_rule }}")
+WITH_TEN_LOAI = ("{{ ten_loai }}", "{{ trich_yeu }}", "{{p trich_yeu_rule }}")
 CONG_VAN = ("{{ v_v }}", "{{ kinh_gui_head }}", "{%p for line in kinh_gui_items %}")
 
 

@@ -23,7 +23,7 @@ import signal
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -468,35 +468,58 @@ class RenderOptions:
     out_dir: Path | None
     pdf: bool
     force: bool
+    kinds: tuple[str, ...] | None = None  # --type: only these documents of each spec
+    each: bool = False  # --each: one giấy mời per invitee
+    template: Path | None = None  # --template: an office's own template
+    profile: Path | str | None = "auto"  # --profile, or the docgen.yaml found beside the spec
 
 
 def render_job(job: Job, ctx: Context) -> list[str]:
-    """Validate, build and write one spec (.docx, and .pdf when asked)."""
+    """Validate, build and write every document of one spec (.docx, and .pdf when asked)."""
     from ..distribute.copies import copy_count, with_copy_count
     from ..distribute.directory import check_names, find_directory, load_directory
-    from ..model.build import build
+    from ..spec.profile import office_templates
 
     opts: RenderOptions = job.options  # type: ignore[assignment]
-    outs = pipeline.targets(job.spec, opts.out_dir, opts.pdf)
-    source = resolve(job.spec)  # the spec over its office profile, as load_spec reads it
+    source = resolve(job.spec, opts.profile)  # the spec over its office profile, as load_spec reads it
     spec = validate_source(source)
-    doc = build(spec)
+    planned = pipeline.plan(job.spec, spec, opts.out_dir, opts.pdf, opts.kinds, opts.each)
     if (found := find_directory(job.spec)) is not None:
         directory = load_directory(found)
         check_names(spec, source, directory)
-        doc = with_copy_count(doc, spec, copy_count(spec, directory))
+        count = copy_count(spec, directory)
+        planned = [replace(p, doc=with_copy_count(p.doc, spec, count)) if p.kind in pipeline.MAIN_KINDS else p
+                   for p in planned]
+    office = office_templates(job.spec, opts.profile)
+    templates = {p.kind: pipeline.template_for(p.kind, opts.template, office) for p in planned}
+    custom = {kind for kind in templates if opts.template or kind in office}
+    outs = [path for p in planned for path in (p.docx, p.pdf) if path is not None]
     ctx.claim(job, outs, opts.force)
-    data = pipeline.render_document(doc)
-    if opts.pdf:
-        # PDF first, from a private copy: the .docx lands only once both are good.
-        with tempfile.TemporaryDirectory(prefix="docgen-") as tmp:
-            staged = Path(tmp) / outs[0].name
-            staged.write_bytes(data)
-            ctx.pdf().convert(staged, outs[1])
-    with writing():  # the file and the note that it is finished, or neither
-        write_atomic(outs[0], data)
+    rendered = [(p, pipeline.render_document(p.doc, templates[p.kind])) for p in planned]
+    for p, data in rendered:
+        if p.pdf is not None:
+            # PDF first, from a private copy: the .docx lands only once both are good.
+            with tempfile.TemporaryDirectory(prefix="docgen-") as tmp:
+                staged = Path(tmp) / p.docx.name
+                staged.write_bytes(data)
+                ctx.pdf().convert(staged, p.pdf)
+    with writing():  # the files and the note that they are finished, or neither
+        for p, data in rendered:
+            write_atomic(p.docx, data)
         ctx.finished(job, outs)
-    return [f"Đã tạo {out}" for out in outs]
+    messages = [f"Đã tạo {out}" for out in outs]
+    for p, _ in rendered:
+        if p.kind in custom:
+            messages.extend(custom_template_warnings(p.docx))
+    return messages
+
+
+def custom_template_warnings(docx: Path) -> list[str]:
+    """An office's own template may break Decree 30: say where, as warnings, after the render."""
+    from ..check import check_document
+
+    report = check_document(docx)
+    return [f"Cảnh báo (mẫu riêng): {finding.line()}" for finding in report.failures]
 
 
 def input_digest(spec: Path, *extra: bytes | str, directory: Path | None = None) -> str | None:
@@ -515,17 +538,21 @@ def input_digest(spec: Path, *extra: bytes | str, directory: Path | None = None)
 
 
 def _render_key(spec: Path, opts: RenderOptions) -> str | None:
-    return input_digest(spec, str(opts.pdf))
+    template = opts.template.read_bytes() if opts.template and opts.template.is_file() else b""
+    return input_digest(spec, str(opts.pdf), str(opts.kinds), str(opts.each), str(opts.profile), template)
 
 
 def render_all(paths: list[Path], out_dir: Path | None, pdf: bool, force: bool, echo: Echo, *,
-               workers: int | None = None, terminal: bool | None = None) -> int:
+               workers: int | None = None, terminal: bool | None = None, kinds: tuple[str, ...] | None = None,
+               each: bool = False, template: Path | None = None, profile: Path | str | None = "auto") -> int:
     specs = expand(paths)
     if pdf and specs:
         from .pdf import find_soffice
 
         find_soffice()  # say how to install LibreOffice before starting, not once per spec
-    opts = RenderOptions(Path(out_dir) if out_dir else None, pdf, force)
+    if template is not None:
+        check_template(template)  # a broken template stops the batch before anything is written
+    opts = RenderOptions(Path(out_dir) if out_dir else None, pdf, force, kinds or None, each, template, profile)
     jobs = []
     journals: dict[Path, Path] = {}
     for spec in specs:
@@ -551,13 +578,23 @@ def _same_targets(jobs: list[Job], opts: RenderOptions) -> str | None:
     return None
 
 
-def validate_all(paths: list[Path], echo: Echo) -> int:
+def check_template(template: Path) -> None:
+    """Refuse a template whose tags are broken or unknown, naming the paragraphs (exit 2)."""
+    from .fields import inspect_template
+
+    result = inspect_template(template)
+    if result.failed:
+        raise DocgenError(f"Mẫu {template} có lỗi, chưa tạo văn bản nào:\n" + "\n".join(f.show() for f in result.findings))
+
+
+def validate_all(paths: list[Path], echo: Echo, profile: Path | str | None = "auto", explain: bool = False) -> int:
     from ..distribute.directory import check_names, find_directory, load_directory
+    from ..spec.explain import explain_source
 
     failures = 0
     for path in expand(paths):
         try:
-            source = resolve(path)
+            source = resolve(path, profile)
             spec = validate_source(source)
             if (found := find_directory(path)) is not None:
                 check_names(spec, source, load_directory(found))
@@ -566,5 +603,7 @@ def validate_all(paths: list[Path], echo: Echo) -> int:
             echo(exc.show(), err=True)
             continue
         echo(f"{path}: hợp lệ.")
+        if explain:
+            echo("\n".join(explain_source(source, spec)))
     return 2 if failures else 0
 

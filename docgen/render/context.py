@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 from docxtpl import RichText
+from markupsafe import Markup
 
 from ..model.document import Document, Paragraph
 from ..nd30 import layout as L
 from .metrics import text_width_pt
+from .ooxml import rule_paragraph_xml
 
 _TWIPS_PER_PT = 20
 
 
-def _centred_rule(column_mm: float, rule_pt: float) -> dict[str, int]:
-    """Indents that leave a centred rule of rule_pt in a column of column_mm."""
+def _centred_rule(column_mm: float, rule_pt: float) -> Markup:
+    """The paragraph of a centred rule of rule_pt in a column of column_mm."""
     column_tw = column_mm / 25.4 * 72 * _TWIPS_PER_PT
     rule_tw = min(rule_pt * _TWIPS_PER_PT, column_tw)
     side = int(round((column_tw - rule_tw) / 2))
-    return {"left": side, "right": side}
+    return Markup(rule_paragraph_xml(side, side))
 
 
 def _longest(lines, style: L.Style) -> float:
     return max((text_width_pt(line, style.size.chosen, style.bold) for line in lines), default=0.0)
 
 
-def rules(doc: Document) -> dict[str, dict[str, int]]:
+def rules(doc: Document) -> dict[str, Markup]:
     """The three header rules, sized as Phụ lục I, Mục II.1.b, II.2.b and II.5.a ask."""
     left_mm = L.HEADER_LEFT_MM
     right_mm = L.text_width_mm() - L.HEADER_LEFT_MM

@@ -22,9 +22,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FIELD_GUIDE: dict[str, str] = {
     "parent_lines": "danh sách dòng tên cơ quan chủ quản (in hoa); dùng trong {%p for line in parent_lines %}",
     "agency_lines": "danh sách dòng tên cơ quan ban hành (in hoa, đậm)",
-    "agency_rule": "thụt lề trái/phải (twip) của đường kẻ dưới tên cơ quan: {{ agency_rule.left }}, {{ agency_rule.right }}",
-    "tieu_ngu_rule": "thụt lề của đường kẻ dưới tiêu ngữ",
-    "trich_yeu_rule": "thụt lề của đường kẻ dưới trích yếu",
+    "agency_rule": "đường kẻ dưới tên cơ quan (1/3–1/2 dòng chữ), cả đoạn: {{p agency_rule }} đứng riêng một đoạn",
+    "tieu_ngu_rule": "đường kẻ dưới tiêu ngữ (dài bằng dòng chữ): {{p tieu_ngu_rule }}",
+    "trich_yeu_rule": "đường kẻ dưới trích yếu (1/3–1/2 dòng chữ): {{p trich_yeu_rule }}",
     "number_line": "dòng số, ký hiệu, ví dụ “Số: 05/TB-VPUBND”",
     "date_line": "dòng địa danh, ngày tháng, ví dụ “Lào Cai, ngày 15 tháng 9 năm 2021”",
     "ten_loai": "tên loại văn bản, ví dụ THÔNG BÁO",

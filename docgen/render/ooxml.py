@@ -77,14 +77,6 @@ def bottom_border(paragraph: Paragraph) -> None:
     bottom.set(qn("w:color"), "000000")
 
 
-def templated_indents(paragraph: Paragraph, left: str, right: str) -> None:
-    """Left/right indents whose values are docxtpl expressions, filled at render time."""
-    pPr = paragraph._p.get_or_add_pPr()
-    ind = _child(pPr, "w:ind", before=("w:jc", "w:rPr"))
-    ind.set(qn("w:left"), left)
-    ind.set(qn("w:right"), right)
-
-
 def mark_size(paragraph: Paragraph, half_points: int) -> None:
     """Size of the paragraph mark, which sets the height of an empty paragraph."""
     pPr = paragraph._p.get_or_add_pPr()
@@ -110,3 +102,17 @@ def page_number_field(paragraph: Paragraph) -> None:
             t = OxmlElement("w:t")
             t.text = text
             run._r.append(t)
+
+
+RULE_STYLE_ID = "ND30Duongke"
+
+
+def rule_paragraph_xml(left_twips: int, right_twips: int) -> str:
+    """A rule paragraph (empty, its bottom border the rule) for a docxtpl `{{p … }}` tag.
+
+    The indents depend on the text the rule sits under, so the whole paragraph comes from
+    code: the template holds only the tag, which survives editing in Word and LibreOffice.
+    """
+    return (f'<w:p><w:pPr><w:pStyle w:val="{RULE_STYLE_ID}"/>'
+            f'<w:pBdr><w:bottom w:val="single" w:sz="{RULE_WEIGHT_EIGHTHS}" w:space="1" w:color="000000"/></w:pBdr>'
+            f'<w:ind w:left="{left_twips}" w:right="{right_twips}"/><w:rPr><w:sz w:val="4"/></w:rPr></w:pPr></w:p>')

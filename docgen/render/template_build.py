@@ -111,11 +111,8 @@ def _loop(container, var: str, seq: str, style: str, rich: bool = False):
 
 
 def _rule(container, name: str):
-    p = _para(container, "", "ND30 Duong ke")
-    ooxml.templated_indents(p, f"{{{{ {name}.left }}}}", f"{{{{ {name}.right }}}}")
-    ooxml.bottom_border(p)
-    ooxml.mark_size(p, 4)
-    return p
+    """A rule sized by the text above it: the paragraph comes whole from the context."""
+    return _para(container, f"{{{{p {name} }}}}", "ND30 Duong ke")
 
 
 def _cell(table, row: int, col: int):
@@ -167,7 +164,7 @@ def build_document(doc_type: str):
     else:
         _para(doc, "{{ ten_loai }}", "ND30 Ten loai")
         _para(doc, "{{ trich_yeu }}", "ND30 Trich yeu")
-        _rule(doc, "trich_yeu_rule").paragraph_format.space_after = Pt(6)
+        _rule(doc, "trich_yeu_rule")
     _loop(doc, "p", "body", "ND30 Noi dung", rich=True)
 
     doc.add_paragraph(style="Normal")  # one blank line between ./. and the signature block

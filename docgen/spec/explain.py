@@ -45,7 +45,11 @@ def _origin(source: Source, path: Path_) -> str:
 
 def explain(spec_path: Path, profile: Path | str | None = AUTO) -> list[str]:
     source = resolve(spec_path, profile)
-    spec = validate_source(source)
+    return explain_source(source, validate_source(source))
+
+
+def explain_source(source: Source, spec) -> list[str]:
+    """One line per resolved field: `path = value    ← file:line` or `← mặc định`."""
     lines = []
     for path, value in _leaves(spec.model_dump(mode="json"), ()):
         origin = _origin(source, path)

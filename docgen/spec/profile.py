@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
@@ -62,7 +63,8 @@ class Profile(Strict):
     luu: Text | None = Field(None, description="Dòng lưu mặc định, ví dụ VT, TH.")
     nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo mặc định.")
     danh_ba: str | None = Field(None, description="Tệp danh bạ đơn vị (đường dẫn tính từ thư mục của docgen.yaml).")
-    mau: dict[str, str] = Field(default_factory=dict, description="Mẫu .docx riêng của cơ quan theo loại văn bản, ví dụ thong-bao: mau/thong-bao.docx.")
+    mau: dict[Literal["thong-bao", "chi-thi", "giay-moi", "cong-van"], str] = Field(
+        default_factory=dict, description="Mẫu .docx riêng của cơ quan theo loại văn bản, ví dụ thong-bao: mau/thong-bao.docx (đường dẫn tính từ thư mục của docgen.yaml).")
 
 
 def find_profile(spec_path: Path) -> Path | None:
@@ -127,3 +129,13 @@ def merge(spec: Source, profile: Profile, psource: Source) -> Source:
             merged.lines[path + (sub,)] = psource.lines.get(("nguoi_ky", key), 1)
             merged.files[path + (sub,)] = psource.file
     return merged
+
+
+def office_templates(spec_path: Path, profile: Path | str | None = "auto") -> dict[str, Path]:
+    """The office's own template per document type (`mau:` in docgen.yaml), as absolute paths."""
+    found = find_profile(Path(spec_path)) if profile == "auto" else profile
+    if found is None:
+        return {}
+    prof, _ = load_profile(Path(found))
+    base = Path(found).resolve().parent
+    return {kind: (base / path) for kind, path in prof.mau.items()}
