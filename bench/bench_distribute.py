@@ -45,8 +45,8 @@ from docgen.render.templates import builtin_path  # noqa: E402
 from docgen.spec.load import validate_source  # noqa: E402
 from docgen.spec.yamlsource import parse_text, read_source  # noqa: E402
 
-SPEC = ROOT / "specs" / "thong-bao-ket-luan-lao-cai.yaml"
-DIRECTORY = ROOT / "specs" / "danh-ba-lao-cai.yaml"
+SPEC = ROOT / "specs" / "lao-cai" / "thong-bao-ket-luan-lao-cai.yaml"
+DIRECTORY = ROOT / "specs" / "lao-cai" / "danh-ba.yaml"
 SMALL = ROOT / "tests" / "data" / "thong-bao-nho.yaml"
 
 

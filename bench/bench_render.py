@@ -25,7 +25,7 @@ from docgen.render.pipeline import render_document  # noqa: E402
 from docgen.render.templates import builtin_path  # noqa: E402
 from docgen.spec import load_spec  # noqa: E402
 
-DEFAULT_SPEC = ROOT / "specs" / "thong-bao-ket-luan-lao-cai.yaml"
+DEFAULT_SPEC = ROOT / "specs" / "lao-cai" / "thong-bao-ket-luan-lao-cai.yaml"
 
 
 def timed(label: str, n: int, fn) -> float:

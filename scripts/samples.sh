@@ -3,11 +3,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p samples
-for spec in specs/*.yaml; do
+for spec in $(find specs -name "*.yaml" ! -name "danh-ba*" ! -name "docgen.yaml" | sort); do
   name=$(basename "$spec" .yaml)
-  case "$name" in danh-ba*|docgen) continue ;; esac
   .venv/bin/docgen render "$spec" -o samples --pdf --force
-  rm -f samples/"$name"-*.png
-  pdftoppm -png -r 70 samples/"$name".pdf samples/"$name"
+  for pdf in samples/"$name".pdf samples/"$name".*.pdf; do
+    [ -f "$pdf" ] || continue
+    base="${pdf%.pdf}"
+    rm -f "$base"-*.png
+    pdftoppm -png -r 70 "$pdf" "$base"
+  done
 done
 ls samples

@@ -1,6 +1,6 @@
 """The example specs against the published documents they reproduce.
 
-`specs/thong-bao-ket-luan-lao-cai.yaml` and `specs/chi-thi-dien-bien.yaml` copy two real
+`specs/lao-cai/thong-bao-ket-luan-lao-cai.yaml` and `specs/chi-thi-dien-bien.yaml` copy two real
 documents word for word; the documents docgen builds from them must equal the reference texts
 in `../shared/reference/` paragraph for paragraph: tên loại, trích yếu, number and date lines,
 every body paragraph, the bold runs, the Nơi nhận lines and the signer.
@@ -170,7 +170,7 @@ def assert_heading_flags(doc: Document) -> None:
 
 @pytest.fixture(scope="module")
 def lao_cai() -> tuple[Document, Reference]:
-    return build(load_spec(SPECS / "thong-bao-ket-luan-lao-cai.yaml")), parse_lao_cai()
+    return build(load_spec(SPECS / "lao-cai" / "thong-bao-ket-luan-lao-cai.yaml")), parse_lao_cai()
 
 
 @pytest.fixture(scope="module")
@@ -202,7 +202,7 @@ def test_lao_cai_body(lao_cai):
 def test_lao_cai_closing_is_the_default_sentence(lao_cai):
     """No ket_thuc in the spec: docgen's sentence from cuoc_hop and ten_goi is the real one."""
     doc, ref = lao_cai
-    spec = load_spec(SPECS / "thong-bao-ket-luan-lao-cai.yaml")
+    spec = load_spec(SPECS / "lao-cai" / "thong-bao-ket-luan-lao-cai.yaml")
     assert spec.ket_thuc is None
     assert doc.body[-1].text == ref.body[-1].text
     assert bold_runs(doc.body[-1]) == {"Trịnh Xuân Trường"}

@@ -123,9 +123,16 @@ class Directory:
 
 
 def find_directory(spec_path: Path, explicit: Path | None = None) -> Path | None:
-    """`--danh-ba` when given, else danh-ba.yaml beside the spec or in the nearest parent."""
+    """`--danh-ba` when given, else the office profile's `danh_ba`, else danh-ba.yaml beside
+    the spec or in the nearest parent."""
     if explicit is not None:
         return Path(explicit)
+    from ..spec.profile import find_profile, load_profile
+
+    if (profile := find_profile(Path(spec_path))) is not None:
+        prof, _ = load_profile(profile)
+        if prof.danh_ba:
+            return profile.resolve().parent / prof.danh_ba
     folder = Path(spec_path).resolve().parent
     for candidate in (folder, *folder.parents):
         path = candidate / DIRECTORY_NAME

@@ -234,7 +234,7 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
         trich_yeu=gm.trich_yeu or f"Dự {m.ten}",
         body=tuple(Paragraph(tuple(markup.parse(t))) for t in lines),
         signer=_signer(spec, gm.nguoi_ky),
-        recipients=tuple(recipients.item_lines(gm.noi_nhan or invitees, spec.luu,
+        recipients=tuple(recipients.item_lines(gm.noi_nhan or invitees, gm.luu or spec.luu,
                                                drafter and drafter.ky_hieu, drafter and drafter.so_ban)),
     )
 
@@ -267,7 +267,7 @@ def build_letter(spec: Spec) -> Document:
         trich_yeu="", v_v=f"V/v {cv.v_v}", kinh_gui=kinh_gui,
         body=tuple(body),
         signer=_signer(spec, cv.nguoi_ky),
-        recipients=tuple(recipients.item_lines(["Như trên", *cv.noi_nhan], spec.luu,
+        recipients=tuple(recipients.item_lines(["Như trên", *cv.noi_nhan], cv.luu or spec.luu,
                                                drafter and drafter.ky_hieu, drafter and drafter.so_ban)),
         tasks=tuple(walker.tasks),
     )

@@ -179,6 +179,7 @@ class GiayMoi(Strict):
     luu_y: Text | None = Field(None, description="Các vấn đề cần lưu ý (dòng cuối, kết thúc bằng ./.).")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký giấy mời (mã trong hồ sơ hoặc đầy đủ); mặc định: người ký chung.")
     noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận; mặc định là các thành phần được mời.")
+    luu: Text | None = Field(None, description="Dòng lưu của giấy mời; mặc định: dòng lưu chung (luu).")
 
 
 class CongVan(Strict):
@@ -192,6 +193,7 @@ class CongVan(Strict):
     noi_dung: list[Muc] = Field(min_length=1, description="Nội dung công văn: đoạn văn, mục, ý, nhiệm vụ.")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký công văn; mặc định: người ký chung.")
     noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận thêm; “- Như trên;” luôn đứng đầu (Phụ lục I, Mục II.9.b).")
+    luu: Text | None = Field(None, description="Dòng lưu của công văn; mặc định: dòng lưu chung (luu).")
 
 
 DocKind = Literal["thong-bao", "chi-thi", "giay-moi", "cong-van"]

@@ -8,7 +8,7 @@ import pytest
 
 from docgen.distribute.copies import archive_copies, copy_count, recipients_of
 from docgen.distribute.directory import load_directory
-from docgen.spec.load import load_spec_text, validate_source
+from docgen.spec.load import load_spec_text, resolve, validate_source
 from docgen.spec.yamlsource import read_source
 from tests.distribute.helpers import NOTICE, ROOT, copy_of, run
 
@@ -58,8 +58,8 @@ def test_without_a_directory_render_leaves_the_count_out(tmp_path):
 
 
 def test_example_notice_copy_count():
-    source = read_source(ROOT / "specs" / "thong-bao-ket-luan-lao-cai.yaml")
-    directory = load_directory(ROOT / "specs" / "danh-ba-lao-cai.yaml")
+    source = resolve(ROOT / "specs" / "lao-cai" / "thong-bao-ket-luan-lao-cai.yaml")  # over the office profile
+    directory = load_directory(ROOT / "specs" / "lao-cai" / "danh-ba.yaml")
     # 6 leaders (TT.TU 1, HĐND 1, UBND 4) + 19 sở, ban, ngành + 6 ngành dọc + 6 đoàn thể + 9 huyện ủy
     # + 9 UBND huyện + 2 văn phòng + 4 lãnh đạo Văn phòng + 1 cổng = 62, and 5 archive copies.
     assert copy_count(validate_source(source), directory) == 67

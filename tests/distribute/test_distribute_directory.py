@@ -7,7 +7,7 @@ import pytest
 
 from docgen.distribute.directory import check_names, find_directory, load_directory
 from docgen.errors import SpecError
-from docgen.spec.load import validate_source
+from docgen.spec.load import resolve, validate_source
 from docgen.spec.yamlsource import parse_text
 from tests.distribute.helpers import NOTICE, ROOT, copy_of, line_of, run
 
@@ -144,8 +144,8 @@ def test_distribute_without_any_directory_says_how_to_give_one(tmp_path):
 def test_the_example_directory_knows_every_name_of_the_example_notice():
     from docgen.spec.yamlsource import read_source
 
-    source = read_source(ROOT / "specs" / "thong-bao-ket-luan-lao-cai.yaml")
-    directory = load_directory(ROOT / "specs" / "danh-ba-lao-cai.yaml")
+    source = resolve(ROOT / "specs" / "lao-cai" / "thong-bao-ket-luan-lao-cai.yaml")  # over the office profile
+    directory = load_directory(ROOT / "specs" / "lao-cai" / "danh-ba.yaml")
     check_names(validate_source(source), source, directory)  # raises on any unknown name
     sectors = directory.expand("Các sở, ban, ngành thuộc UBND tỉnh")
     assert len(sectors) >= 18 and "Sở Y tế" in short(sectors)
