@@ -100,21 +100,19 @@ def distribute(specs: tuple[Path, ...], out_dir: Path, directory: Path | None, n
 
 
 @main.command()
-@click.argument("doc_type", type=click.Choice(["thong-bao", "chi-thi"]))
+@click.argument("doc_type", type=DOC_KINDS)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Tệp YAML sẽ tạo (mặc định: in ra màn hình).")
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
-def new(doc_type: str, out: Path | None, force: bool) -> None:
-    """Tạo tệp YAML mẫu có chú thích cho một loại văn bản."""
-    from .render.output import refuse_existing, write_atomic
-    from .spec.scaffold import scaffold
+@profile_option
+def new(doc_type: str, out: Path | None, force: bool, profile: Path | None) -> None:
+    """Tạo tệp YAML mẫu có chú thích cho một loại văn bản (điền sẵn từ hồ sơ cơ quan nếu có)."""
+    from .spec.new import new_spec
 
-    text = scaffold(doc_type)
+    text = new_spec(doc_type, out, force, profile)
     if out is None:
         click.echo(text, nl=False)
-        return
-    refuse_existing([out], force)
-    write_atomic(out, text.encode("utf-8"))
-    click.echo(f"Đã tạo {out}")
+    else:
+        click.echo(f"Đã tạo {out}")
 
 
 @main.command()

@@ -88,19 +88,78 @@ def _lines(model: type[BaseModel] | None, data: dict, indent: int) -> list[str]:
         elif isinstance(value, list):
             out.append(f"{pad}{key}:" + (" []" if not value else ""))
             out.extend(f"{pad}  - {_scalar(v)}" for v in value)
+        elif isinstance(value, str) and key == "nguoi_ky":
+            out.append(f"{pad}{key}: {value}")
         else:
             out.append(f"{pad}{key}: {_scalar(value)}".rstrip())
     return out
 
 
-def scaffold(doc_type: str) -> str:
+_MEETING = {
+    "ten": "phiên họp UBND tỉnh thường kỳ tháng 02/2026",
+    "ngay": "3/2/2026",
+    "thu": "Thứ Ba",
+    "gio": "8:00",
+    "dia_diem": "Phòng họp số 1, Trụ sở UBND tỉnh",
+    "chu_tri": {"ho_ten": "Nguyễn Văn A", "chuc_vu": "Chủ tịch UBND tỉnh"},
+}
+_EXAMPLES["giay-moi"] = {
+    "van_ban": ["giay-moi"],
+    "co_quan": _EXAMPLES["thong-bao"]["co_quan"],
+    "dia_danh": "Tên tỉnh",
+    "cuoc_hop": _MEETING,
+    "giay_moi": {
+        "so": None,
+        "ngay": "/1/2026",
+        "trich_yeu": "Dự phiên họp UBND tỉnh thường kỳ tháng 02/2026",
+        "moi": ["Thành viên UBND tỉnh", "Chủ tịch UBND các huyện, thành phố"],
+        "chuan_bi": [{"don_vi": "Sở Tài chính", "noi_dung": "báo cáo tình hình thu, chi ngân sách tháng 01/2026"}],
+        "lien_he": "Phòng Tổng hợp, Văn phòng UBND tỉnh",
+    },
+    "nguoi_ky": {"quyen_han": ["TL. CHỦ TỊCH"], "chuc_vu": "CHÁNH VĂN PHÒNG", "ho_ten": "Nguyễn Văn B"},
+    "luu": "VT, TH",
+}
+_EXAMPLES["cong-van"] = {
+    "van_ban": ["cong-van"],
+    "co_quan": _EXAMPLES["thong-bao"]["co_quan"],
+    "dia_danh": "Tên tỉnh",
+    "cong_van": {
+        "so": None,
+        "ngay": "/2/2026",
+        "don_vi_soan": "TH",
+        "v_v": "báo cáo kết quả thực hiện kết luận của Chủ tịch UBND tỉnh",
+        "kinh_gui": ["Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố"],
+        "noi_dung": [{"doan": "Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh, Văn phòng UBND tỉnh đề nghị …"},
+                     {"doan": "Báo cáo gửi về UBND tỉnh (qua Văn phòng UBND tỉnh) **trước ngày 20/02/2026**."}],
+    },
+    "nguoi_ky": {"quyen_han": [], "chuc_vu": "CHÁNH VĂN PHÒNG", "ho_ten": "Nguyễn Văn B"},
+    "luu": "VT, TH",
+}
+TYPES = ("thong-bao", "chi-thi", "giay-moi", "cong-van")
+_FROM_PROFILE = ("co_quan", "dia_danh", "luu")
+
+
+def scaffold(doc_type: str, profile=None) -> str:
+    """A commented starting spec; with an office profile, what the profile gives is left out
+    and the signer is named by the first id the profile has."""
     head = [
         "# Mẫu khai báo văn bản cho docgen. Sửa các giá trị rồi chạy: docgen render <tệp này> --pdf",
         "# Chữ **đậm** và *nghiêng* viết bằng dấu sao; mọi ký tự khác được in đúng như gõ.",
         "# yaml-language-server: $schema=docgen-schema.json",
         "",
     ]
-    return "\n".join(head + _lines(Spec, _EXAMPLES[doc_type], 0)) + "\n"
+    example = dict(_EXAMPLES[doc_type])
+    if profile is not None:
+        given = [k for k in _FROM_PROFILE if getattr(profile, k)]
+        for key in given:
+            example.pop(key, None)
+        if profile.nguoi_ky:
+            example["nguoi_ky"] = next(iter(profile.nguoi_ky))
+            head.insert(3, "# Người ký theo mã trong hồ sơ: " + ", ".join(
+                f"{key} ({s.ho_ten}, {s.chuc_vu})" for key, s in profile.nguoi_ky.items()) + ".")
+        if given:
+            head.insert(3, f"# Lấy từ hồ sơ cơ quan docgen.yaml: {', '.join(given)}.")
+    return "\n".join(head + _lines(Spec, example, 0)) + "\n"
 
 
 def json_schema() -> str:

@@ -53,16 +53,18 @@ class CuocHop(Strict):
     thanh_phan: TextList = Field(default_factory=list, description="Thành phần tham dự, mỗi mục một nhóm đại biểu.")
     noi_dung: TextList = Field(default_factory=list, description="Các nội dung đã được báo cáo, thảo luận tại cuộc họp.")
 
-    @model_validator(mode="after")
-    def _weekday(self) -> "CuocHop":
-        if self.thu is not None:
-            stated = parse_weekday(self.thu)
-            if stated is None:
-                raise ValueError(f"“{self.thu}” không phải là thứ trong tuần (viết Thứ Hai … Thứ Bảy, Chủ nhật)")
-            if stated != self.ngay.weekday():
-                raise ValueError(f"ngày {self.ngay.day}/{self.ngay.month}/{self.ngay.year} là {weekday(self.ngay)}, "
-                                 f"không phải {self.thu}")
-        return self
+    @field_validator("thu")
+    @classmethod
+    def _is_weekday(cls, value: str | None) -> str | None:
+        if value is not None and parse_weekday(value) is None:
+            raise ValueError(f"“{value}” không phải là thứ trong tuần (viết Thứ Hai … Thứ Bảy, Chủ nhật)")
+        return value
+
+    def weekday_problem(self) -> str | None:
+        """The stated weekday against the date: docgen computes it and refuses a contradiction."""
+        if self.thu is not None and parse_weekday(self.thu) != self.ngay.weekday():
+            return f"ngày {self.ngay.day}/{self.ngay.month}/{self.ngay.year} là {weekday(self.ngay)}, không phải {self.thu}"
+        return None
 
     @property
     def concluder(self) -> NguoiChuTri:
@@ -250,6 +252,8 @@ class Spec(Strict):
                 out.append(((key,), f"van_ban có {kind} thì cần nhóm khóa “{key}”"))
         if "giay-moi" in docs and self.cuoc_hop is None:
             out.append((("cuoc_hop",), "giấy mời cần thông tin cuộc họp (cuoc_hop)"))
+        if self.cuoc_hop is not None and (problem := self.cuoc_hop.weekday_problem()):
+            out.append((("cuoc_hop", "thu"), problem))
         if "giay-moi" in docs and not self.co_quan.ten_goi:
             out.append((("co_quan",), "giấy mời cần co_quan.ten_goi (tên cơ quan viết trong câu “… trân trọng kính mời:”)"))
         return out
