@@ -159,23 +159,15 @@ def build(spec: Spec) -> Document:
     head = [Paragraph(tuple(markup.parse(t))) for t in opening(spec)]
     walker.walk(spec.noi_dung, (), 0, 0)
     body = head + walker.paragraphs + [Paragraph(tuple(markup.parse(closing(spec))))]
-    s = spec.nguoi_ky
-    drafter = spec.nguoi_soan
     return Document(
         doc_type=spec.loai,
         ten_loai=ten_loai,
         type_code=type_code,
-        parent_lines=split_lines(spec.co_quan.chu_quan),
-        agency_lines=split_lines(spec.co_quan.ten),
-        agency_code=spec.co_quan.viet_tat,
-        number=spec.so,
-        number_line=dates.number_line(spec.so, f"{type_code}-{spec.co_quan.viet_tat}"),
-        date_line=dates.date_line(spec.dia_danh, spec.ngay),
+        **_issuer(spec, spec.so, f"{type_code}-{spec.co_quan.viet_tat}", spec.ngay),
         trich_yeu=spec.trich_yeu,
         body=tuple(body),
-        signer=Signer(tuple(signer.title_lines(s.quyen_han, s.chuc_vu)), s.ho_ten),
-        recipients=tuple(recipients.item_lines(spec.noi_nhan, spec.luu, drafter and drafter.ky_hieu,
-                                               drafter and drafter.so_ban)),
+        signer=_signer(spec, None),
+        recipients=_recipient_lines(spec, spec.noi_nhan),
         tasks=tuple(walker.tasks),
     )
 
@@ -225,18 +217,26 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
         lines.append(gm.luu_y)
     lines[-1] = close_mark(lines[-1])
     code = f"{codes.TYPE_CODES['GIẤY MỜI']}-{spec.co_quan.viet_tat}"
-    drafter = spec.nguoi_soan
     return Document(
         doc_type="giay-moi", ten_loai="GIẤY MỜI", type_code="GM",
-        parent_lines=split_lines(spec.co_quan.chu_quan), agency_lines=split_lines(spec.co_quan.ten),
-        agency_code=spec.co_quan.viet_tat, number=gm.so, number_line=dates.number_line(gm.so, code),
-        date_line=dates.date_line(spec.dia_danh, gm.ngay),
+        **_issuer(spec, gm.so, code, gm.ngay),
         trich_yeu=gm.trich_yeu or f"Dự {m.ten}",
         body=tuple(Paragraph(tuple(markup.parse(t))) for t in lines),
         signer=_signer(spec, gm.nguoi_ky),
-        recipients=tuple(recipients.item_lines(gm.noi_nhan or invitees, gm.luu or spec.luu,
-                                               drafter and drafter.ky_hieu, drafter and drafter.so_ban)),
+        recipients=_recipient_lines(spec, gm.noi_nhan or invitees, gm.luu),
     )
+
+
+def _issuer(spec: Spec, number: int | None, code: str, date) -> dict:
+    """ô 2-4 of any document of the spec: agency lines, Số line, place and date."""
+    return dict(parent_lines=split_lines(spec.co_quan.chu_quan), agency_lines=split_lines(spec.co_quan.ten),
+                agency_code=spec.co_quan.viet_tat, number=number, number_line=dates.number_line(number, code),
+                date_line=dates.date_line(spec.dia_danh, date))
+
+
+def _recipient_lines(spec: Spec, items: list[str], luu: str | None = None) -> tuple[str, ...]:
+    drafter = spec.nguoi_soan
+    return tuple(recipients.item_lines(items, luu or spec.luu, drafter and drafter.ky_hieu, drafter and drafter.so_ban))
 
 
 def _concerns(invitee: str, unit: str) -> bool:
@@ -258,17 +258,13 @@ def build_letter(spec: Spec) -> Document:
     else:
         kinh_gui = ("Kính gửi:", *_dash_list(list(cv.kinh_gui)))
     code = f"{spec.co_quan.viet_tat}-{cv.don_vi_soan}"  # no type code (Phụ lục I, Mục II.3.b)
-    drafter = spec.nguoi_soan
     return Document(
         doc_type="cong-van", ten_loai="", type_code="",
-        parent_lines=split_lines(spec.co_quan.chu_quan), agency_lines=split_lines(spec.co_quan.ten),
-        agency_code=spec.co_quan.viet_tat, number=cv.so, number_line=dates.number_line(cv.so, code),
-        date_line=dates.date_line(spec.dia_danh, cv.ngay),
+        **_issuer(spec, cv.so, code, cv.ngay),
         trich_yeu="", v_v=f"V/v {cv.v_v}", kinh_gui=kinh_gui,
         body=tuple(body),
         signer=_signer(spec, cv.nguoi_ky),
-        recipients=tuple(recipients.item_lines(["Như trên", *cv.noi_nhan], cv.luu or spec.luu,
-                                               drafter and drafter.ky_hieu, drafter and drafter.so_ban)),
+        recipients=_recipient_lines(spec, ["Như trên", *cv.noi_nhan], cv.luu),
         tasks=tuple(walker.tasks),
     )
 

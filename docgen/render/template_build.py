@@ -121,6 +121,21 @@ def _cell(table, row: int, col: int):
     return cell
 
 
+def _signature(doc, prefix: str = "") -> None:
+    """Nơi nhận | người ký, side by side, their first lines level (Phụ lục I, Mục II.9.b)."""
+    sign = doc.add_table(rows=1, cols=2)
+    ooxml.table_without_borders(sign)
+    ooxml.table_fixed(sign, list(SIGN_WIDTHS))
+    left = _cell(sign, 0, 0)
+    _para(left, "Nơi nhận:", "ND30 Noi nhan nhan")
+    _loop(left, "line", f"{prefix}recipients", "ND30 Noi nhan")
+    right = _cell(sign, 0, 1)
+    _loop(right, "line", f"{prefix}signer_titles", "ND30 Chuc vu nguoi ky")
+    _para(right, f"{{{{ {prefix}signer_name }}}}", "ND30 Ho ten nguoi ky")
+    last = doc.add_paragraph()  # Word needs a paragraph after a final table
+    last.paragraph_format.space_before = Pt(0)
+
+
 def build_document(doc_type: str):
     doc = Document()
     _styles(doc)
@@ -168,18 +183,7 @@ def build_document(doc_type: str):
     _loop(doc, "p", "body", "ND30 Noi dung", rich=True)
 
     doc.add_paragraph(style="Normal")  # one blank line between ./. and the signature block
-    # Nơi nhận | người ký, side by side, their first lines level (Phụ lục I, Mục II.9.b).
-    sign = doc.add_table(rows=1, cols=2)
-    ooxml.table_without_borders(sign)
-    ooxml.table_fixed(sign, list(SIGN_WIDTHS))
-    left = _cell(sign, 0, 0)
-    _para(left, "Nơi nhận:", "ND30 Noi nhan nhan")
-    _loop(left, "line", "recipients", "ND30 Noi nhan")
-    right = _cell(sign, 0, 1)
-    _loop(right, "line", "signer_titles", "ND30 Chuc vu nguoi ky")
-    _para(right, "{{ signer_name }}", "ND30 Ho ten nguoi ky")
-    sign_p = doc.add_paragraph()  # Word needs a paragraph after a final table
-    sign_p.paragraph_format.space_before = Pt(0)
+    _signature(doc)
     doc.core_properties.title = doc_type
     doc.core_properties.author = "docgen"
     return doc
@@ -224,19 +228,9 @@ def build_trich_sao():
     _para(_cell(copy, 1, 0), "{{ copy_number_line }}", "ND30 So ky hieu")
     _para(_cell(copy, 1, 1), "{{ copy_date_line }}", "ND30 Dia danh ngay")
     gap = doc.add_paragraph(style="Normal")
-    sign = doc.add_table(rows=1, cols=2)
-    ooxml.table_without_borders(sign)
-    ooxml.table_fixed(sign, list(SIGN_WIDTHS))
-    left = _cell(sign, 0, 0)
-    _para(left, "Nơi nhận:", "ND30 Noi nhan nhan")
-    _loop(left, "line", "copy_recipients", "ND30 Noi nhan")
-    right = _cell(sign, 0, 1)
-    _loop(right, "line", "copy_signer_titles", "ND30 Chuc vu nguoi ky")
-    _para(right, "{{ copy_signer_name }}", "ND30 Ho ten nguoi ky")
+    _signature(doc, "copy_")
     for p in [rule, *(p for cell in copy._cells for p in cell.paragraphs), gap]:
         p.paragraph_format.keep_with_next = True
-    last = doc.add_paragraph()  # Word needs a paragraph after a final table
-    last.paragraph_format.space_before = Pt(0)
     _trim(doc)
     return doc
 
