@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, cli_messages
 from .errors import DocgenError
+
+cli_messages.install()
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1

@@ -194,3 +194,13 @@ def test_outputs_are_readable_by_others_as_a_plain_file_would_be(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+@pytest.mark.parametrize("args,words", [
+    ((), "Thiếu tham số"),
+    (("--pdff", "x.yaml"), "Không có tùy chọn '--pdff'. Có phải ý bạn là '--pdf'?"),
+    (("--template", "/khong/co.docx", "x.yaml"), "không tồn tại"),
+])
+def test_usage_errors_are_in_vietnamese(args, words):
+    result = run("render", *args)
+    assert result.exit_code == 2 and words in result.output and "Cách dùng: docgen render" in result.output
