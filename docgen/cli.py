@@ -35,7 +35,7 @@ class _Group(click.Group):
             ctx.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("docgen", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="docgen", message="%(prog)s %(version)s")
 def main() -> None:
     """docgen: soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ tệp YAML."""
