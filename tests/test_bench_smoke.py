@@ -20,4 +20,4 @@ def test_benchmark_runs(args):
     # At these sizes a ratio may fall below its target (bench_distribute then exits 1): only a
     # crash fails here.
     assert result.returncode in (0, 1) and "Traceback" not in result.stderr, result.stdout[-2000:] + result.stderr[-2000:]
-    assert "docs" in result.stdout
+    assert " ms" in result.stdout  # it printed figures
