@@ -18,8 +18,8 @@ from ..render.pdf import docx_to_pdf
 from .catalogue import BY_ID
 from .components import Components, Segment
 from .reader import DocxFile
-from .report import FAIL, NOT_APPLICABLE, NOT_CHECKED, PASS, Finding, Location, Result
-from .rules import TWIPS_PER_MM, NotApplicable, internal_error
+from .report import Finding, Location, Result
+from .rules import TWIPS_PER_MM, NotApplicable, NotChecked, judge
 from .text import excerpt, fold, num
 
 PT_PER_MM = 72 / 25.4
@@ -203,24 +203,17 @@ def check_layout(doc: DocxFile, c: Components) -> tuple[list[Result], int]:
     results = []
     for rule_id, fn in CHECKS.items():
         rule = BY_ID[rule_id]
-        findings: list[Finding] = []
-        try:
+
+        def one(rule=rule, fn=fn) -> list[Finding]:
+            findings: list[Finding] = []
             fn(laid, doc, c, lambda where, want, got: findings.append(Finding(rule, where, want, got)))
-        except NotApplicable as exc:
-            results.append(Result(rule, NOT_APPLICABLE, reason=str(exc)))
-            continue
-        except Skip as exc:
-            results.append(Result(rule, NOT_CHECKED, reason=str(exc)))
-            continue
-        except Exception as exc:  # noqa: BLE001 - an odd page must not end the whole check
-            results.append(Result(rule, NOT_CHECKED, reason=internal_error(exc)))
-            continue
-        results.append(Result(rule, FAIL if findings else PASS, findings))
+            return findings
+
+        results.append(judge(rule, one))
     return results, len(laid.pages)
 
 
-class Skip(Exception):
-    """This layout rule cannot be judged on this document."""
+Skip = NotChecked  # a layout rule that cannot be judged on this document
 
 
 def _page_where(page: int, text: str = "") -> Location:

@@ -85,21 +85,27 @@ def run(doc: DocxFile, c: Components, pages: int | None = None) -> list[Result]:
     for rule in RULES:
         if rule.layout:
             continue
-        ctx.rule, ctx.findings = rule, []
-        try:
+
+        def one(rule: Rule = rule) -> list[Finding]:
+            ctx.rule, ctx.findings = rule, []
             CHECKS[rule.id](ctx)
-        except NotChecked as exc:
-            results.append(Result(rule, NOT_CHECKED, reason=str(exc)))
-            continue
-        except NotApplicable as exc:
-            results.append(Result(rule, NOT_APPLICABLE, reason=str(exc)))
-            continue
-        except Exception as exc:  # noqa: BLE001 - an odd file must not end the whole check
-            results.append(Result(rule, NOT_CHECKED, reason=internal_error(exc)))
-            continue
-        findings = merge_findings(ctx.findings)
-        results.append(Result(rule, FAIL if findings else PASS, findings))
+            return merge_findings(ctx.findings)
+
+        results.append(judge(rule, one))
     return results
+
+
+def judge(rule: Rule, check: Callable[[], list[Finding]]) -> Result:
+    """One rule's result: its findings, or why it could not be judged, never a crash."""
+    try:
+        findings = check()
+    except NotChecked as exc:
+        return Result(rule, NOT_CHECKED, reason=str(exc))
+    except NotApplicable as exc:
+        return Result(rule, NOT_APPLICABLE, reason=str(exc))
+    except Exception as exc:  # noqa: BLE001 - an odd file must not end the whole check
+        return Result(rule, NOT_CHECKED, reason=internal_error(exc))
+    return Result(rule, FAIL if findings else PASS, findings)
 
 
 def internal_error(exc: Exception) -> str:
