@@ -121,6 +121,22 @@ def _cell(table, row: int, col: int):
     return cell
 
 
+def _header(doc, prefix: str = ""):
+    """Row 1 ô 2 | (ô 1, filled by the caller), row 2 ô 3 | ô 4 (Phụ lục I, Mục IV, sơ đồ bố trí).
+    Returns the table, its top-right cell and the cell of the Số line."""
+    header = doc.add_table(rows=2, cols=2)
+    ooxml.table_without_borders(header)
+    ooxml.table_fixed(header, list(HEADER_WIDTHS))
+    left = _cell(header, 0, 0)
+    _loop(left, "line", f"{prefix}parent_lines", "ND30 Co quan chu quan")
+    _loop(left, "line", f"{prefix}agency_lines", "ND30 Co quan ban hanh")
+    _rule(left, f"{prefix}agency_rule")
+    number_cell = _cell(header, 1, 0)
+    _para(number_cell, f"{{{{ {prefix}number_line }}}}", "ND30 So ky hieu")
+    _para(_cell(header, 1, 1), f"{{{{ {prefix}date_line }}}}", "ND30 Dia danh ngay")
+    return header, _cell(header, 0, 1), number_cell
+
+
 def _signature(doc, prefix: str = "") -> None:
     """Nơi nhận | người ký, side by side, their first lines level (Phụ lục I, Mục II.9.b)."""
     sign = doc.add_table(rows=1, cols=2)
@@ -154,21 +170,10 @@ def build_document(doc_type: str):
     ooxml.page_number_field(number)
     section.first_page_header.paragraphs[0].style = doc.styles["ND30 So trang"]
 
-    # Header: row 1 ô 2 | ô 1, row 2 ô 3 | ô 4 (Phụ lục I, Mục IV, sơ đồ bố trí).
-    header = doc.add_table(rows=2, cols=2)
-    ooxml.table_without_borders(header)
-    ooxml.table_fixed(header, list(HEADER_WIDTHS))
-    left = _cell(header, 0, 0)
-    _loop(left, "line", "parent_lines", "ND30 Co quan chu quan")
-    _loop(left, "line", "agency_lines", "ND30 Co quan ban hanh")
-    _rule(left, "agency_rule")
-    right = _cell(header, 0, 1)
+    _, right, number_cell = _header(doc)
     _para(right, L.QUOC_HIEU_TEXT, "ND30 Quoc hieu")
     _para(right, L.TIEU_NGU_TEXT, "ND30 Tieu ngu")
     _rule(right, "tieu_ngu_rule")
-    number_cell = _cell(header, 1, 0)
-    _para(number_cell, "{{ number_line }}", "ND30 So ky hieu")
-    _para(_cell(header, 1, 1), "{{ date_line }}", "ND30 Dia danh ngay")
 
     if doc_type == "cong-van":
         # Mẫu 1.5: no tên loại; "V/v …" centred under the Số line, no rule (Mục II.5.b);
@@ -217,16 +222,8 @@ def build_trich_sao():
     ooxml.mark_size(rule, 4)
     rule.paragraph_format.space_before = Pt(12)
     rule.paragraph_format.space_after = Pt(6)
-    copy = doc.add_table(rows=2, cols=2)
-    ooxml.table_without_borders(copy)
-    ooxml.table_fixed(copy, list(HEADER_WIDTHS))
-    left = _cell(copy, 0, 0)
-    _loop(left, "line", "copy_parent_lines", "ND30 Co quan chu quan")
-    _loop(left, "line", "copy_agency_lines", "ND30 Co quan ban hanh")
-    _rule(left, "copy_agency_rule")
-    _para(_cell(copy, 0, 1), "{{ copy_form }}", "ND30 Hinh thuc sao")
-    _para(_cell(copy, 1, 0), "{{ copy_number_line }}", "ND30 So ky hieu")
-    _para(_cell(copy, 1, 1), "{{ copy_date_line }}", "ND30 Dia danh ngay")
+    copy, right, _ = _header(doc, "copy_")
+    _para(right, "{{ copy_form }}", "ND30 Hinh thuc sao")
     gap = doc.add_paragraph(style="Normal")
     _signature(doc, "copy_")
     for p in [rule, *(p for cell in copy._cells for p in cell.paragraphs), gap]:
