@@ -34,7 +34,8 @@ from docxtpl import DocxTemplate  # noqa: E402
 from docgen.distribute import extract, trich_sao  # noqa: E402
 from docgen.distribute.copies import copy_count, with_copy_count  # noqa: E402
 from docgen.distribute.directory import directory_from_source  # noqa: E402
-from docgen.distribute.docxwrite import copying_template, write_all  # noqa: E402
+from docgen.distribute.docxwrite import write_all  # noqa: E402
+from docgen.render.templates import compiled  # noqa: E402
 from docgen.distribute.run import DistributeOptions, distribute_all  # noqa: E402
 from docgen.model.build import build  # noqa: E402
 from docgen.model.document import Signer  # noqa: E402
@@ -115,7 +116,7 @@ def part_docx(n: int, work: Path) -> float:
             tpl.render(ctx, jinja_env=sandbox(), autoescape=True)
             tpl.save(str(folder / f"{i:04d}.docx"))
 
-    compiled = copying_template(template)  # compiled once, as a batch does
+    compiled = compiled(template)  # compiled once, as a batch does
 
     def docgen(folder: Path) -> None:  # as distribute writes them: atomic, fsync'd, a few at a time
         write_all((folder / f"{i:04d}.docx", lambda ctx=ctx: compiled.render(ctx)) for i, ctx in enumerate(contexts))

@@ -37,3 +37,19 @@ def test_template_fields(doc_type):
         assert field in xml, field
     for field in other:
         assert field not in xml, field
+
+
+def test_rendered_archive_is_a_sound_zip_with_the_templates_parts():
+    from docgen.model.build import build
+    from docgen.render.pipeline import render_document
+    from docgen.spec import load_spec
+    from tests.conftest import DATA
+
+    data = render_document(build(load_spec(DATA / "thong-bao-nho.yaml")))
+    with zipfile.ZipFile(BytesIO(data)) as z:
+        assert z.testzip() is None  # every CRC matches
+        rendered = {name: z.read(name) for name in z.namelist()}
+    template = parts(builtin_path("thong-bao").read_bytes())
+    assert rendered.keys() == template.keys()
+    unchanged = [n for n in template if n != "word/document.xml"]
+    assert all(rendered[n] == template[n] for n in unchanged), "parts without tags are copied as they are"

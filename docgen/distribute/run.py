@@ -22,7 +22,8 @@ from ..spec.types import to_date
 from . import copies, extract, manifest, names, register, trich_sao
 from .counter import CopyCounter
 from .directory import Agency, Directory, check_names, require_directory
-from .docxwrite import copying_template, write_all
+from ..render.templates import compiled
+from .docxwrite import write_all
 
 COPIES_FOLDER = "trich-sao"
 
@@ -144,7 +145,7 @@ def distribute_job(job: Job, ctx: Context) -> list[str]:
     made = [trich_sao.Copy(n, copy_date, spec.dia_danh, p.agency.ten_ngan, directory.copy_archive, copy_signer)
             for n, p in zip(numbers, parts)]
 
-    documents = [(main, lambda: copying_template(builtin_path(doc.doc_type)).render(build_context(doc)))]
+    documents = [(main, lambda: compiled(builtin_path(doc.doc_type)).render(build_context(doc)))]
     documents += [(path, lambda part=part, made_copy=made_copy: trich_sao.render(doc, part.body, made_copy))
                   for part, made_copy, path in zip(parts, made, copy_files)]
     with ctx.writing():

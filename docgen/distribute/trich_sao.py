@@ -11,7 +11,7 @@ from ..model.document import Document, Paragraph, Signer
 from ..nd30 import codes, dates, recipients
 from ..render.context import build_context, rules
 from ..render.templates import builtin_path
-from .docxwrite import copying_template
+from ..render.templates import compiled
 
 FORM = "TRÍCH SAO"
 CODE = codes.COPY_CODES[FORM]  # TrS (Phụ lục III, Mục I)
@@ -55,4 +55,4 @@ def context(doc: Document, body: tuple[Paragraph, ...], copy: Copy) -> dict:
 
 
 def render(doc: Document, body: tuple[Paragraph, ...], copy: Copy) -> bytes:
-    return copying_template(builtin_path(TEMPLATE)).render(context(doc, body, copy))
+    return compiled(builtin_path(TEMPLATE)).render(context(doc, body, copy))

@@ -9,7 +9,6 @@ data, so `{{ }}` typed in a spec is printed, never run.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path
@@ -20,6 +19,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import DocgenError
+from .zipwrite import Entry, zip_entries
 
 _TAG = re.compile(rb"\{[{%]")
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -86,29 +86,31 @@ class CompiledTemplate:
                         raise TemplateProblem(f"Mẫu {self.path.name} có thẻ lỗi: {exc}. "
                                               f"Chạy: docgen template fields {self.path} để biết đoạn nào.") from None
                 else:
-                    self._parts.append((info, raw))
+                    self._parts.append((info, Entry(info.filename, info.date_time, raw)))
         self._helper = helper
 
     def render(self, context: dict) -> bytes:
-        """The filled document as .docx bytes."""
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info, part in self._parts:
-                if isinstance(part, bytes):
-                    dst.writestr(info, part)
-                    continue
-                try:
-                    xml = part.render(context)  # type: ignore[attr-defined]
-                except SecurityError as exc:
-                    raise TemplateProblem(security_message(self.path.name, exc)) from None
-                except TemplateError as exc:
-                    raise TemplateProblem(f"Mẫu {self.path.name}: lỗi khi điền dữ liệu: {exc}.") from None
-                xml = self._finish(xml)
-                dst.writestr(info, xml.encode("utf-8"))
-        return out.getvalue()
+        """The filled document as .docx bytes; the parts without tags were deflated at load."""
+        entries: list[Entry] = []
+        for info, part in self._parts:
+            if isinstance(part, Entry):
+                entries.append(part)
+                continue
+            try:
+                xml = part.render(context)  # type: ignore[attr-defined]
+            except SecurityError as exc:
+                raise TemplateProblem(security_message(self.path.name, exc)) from None
+            except TemplateError as exc:
+                raise TemplateProblem(f"Mẫu {self.path.name}: lỗi khi điền dữ liệu: {exc}.") from None
+            entries.append(Entry(info.filename, info.date_time, self._finish(xml).encode("utf-8")))
+        return zip_entries(entries)
 
     def _finish(self, xml: str) -> str:
         """What docxtpl does after Jinja: undo the line trick, unescape {_{, resolve \\n, \\t."""
+        # The newline after the XML declaration is not text: leave it out of the \\n test below.
+        decl, end, rest = xml.partition("?>\n")
+        if end and decl.startswith("<?xml") and "<" not in decl[1:]:
+            return f"{decl}{end}{self._finish(rest)}"
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         if any(ch in xml for ch in "\t\a\f\n"):
