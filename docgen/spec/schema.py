@@ -136,6 +136,9 @@ class Muc(Strict):
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: object) -> object:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise ValueError(f"khối nội dung “{value}” là một số; đoạn văn là chuỗi chữ (đặt số trong ngoặc kép: \"{value}\") "
+                             "hoặc một nhóm khóa doan, y, muc, nhiem_vu")
         return {"doan": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
