@@ -220,3 +220,18 @@ def test_a_broken_template_stops_before_anything_is_written(meeting, tmp_path):
     assert not list(meeting.parent.glob("*.docx"))
     fields = run("template", "fields", path)
     assert fields.exit_code == 2
+
+
+def test_the_profile_names_the_offices_own_template(meeting, tmp_path):
+    assert run("template", "export", "giay-moi", meeting.parent / "mau").exit_code == 0
+    path = meeting.parent / "mau" / "giay-moi.docx"
+    d = docx.Document(str(path))
+    end = next(p for p in d.paragraphs if p.text == "{%p endfor %}")
+    added = end.insert_paragraph_before("Đề nghị đại biểu có mặt trước 15 phút.", style=d.styles["ND30 Noi dung"])
+    end._p.addnext(added._p)
+    d.save(str(path))
+    (meeting.parent / "docgen.yaml").write_text(PROFILE + "mau:\n  giay-moi: mau/giay-moi.docx\n", encoding="utf-8")
+    result = run("render", meeting)
+    assert result.exit_code == 0, result.output
+    assert "Đề nghị đại biểu có mặt trước 15 phút." in texts(docx.Document(str(meeting.parent / "hop.giay-moi.docx")))
+    assert "Đề nghị đại biểu" not in " ".join(texts(docx.Document(str(meeting.parent / "hop.cong-van.docx"))))
