@@ -116,10 +116,10 @@ def part_docx(n: int, work: Path) -> float:
             tpl.render(ctx, jinja_env=sandbox(), autoescape=True)
             tpl.save(str(folder / f"{i:04d}.docx"))
 
-    compiled = compiled(template)  # compiled once, as a batch does
+    engine = compiled(template)  # compiled once, as a batch does
 
     def docgen(folder: Path) -> None:  # as distribute writes them: atomic, fsync'd, a few at a time
-        write_all((folder / f"{i:04d}.docx", lambda ctx=ctx: compiled.render(ctx)) for i, ctx in enumerate(contexts))
+        write_all((folder / f"{i:04d}.docx", lambda ctx=ctx: engine.render(ctx)) for i, ctx in enumerate(contexts))
 
     plain = best_of(ROUNDS, plain_docxtpl, work / "docxtpl")
     ours = best_of(ROUNDS, docgen, work / "docgen")
