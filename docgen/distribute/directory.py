@@ -271,10 +271,17 @@ def _names_in_blocks(blocks: list[Muc], path: tuple):
 
 
 def agency_names(spec: Spec):
-    """Every agency or group name a spec uses, with its path: Nơi nhận, then the tasks."""
+    """Every agency or group name a spec uses, with its path: Nơi nhận, then the tasks; and
+    the công văn's Kính gửi, Nơi nhận and tasks. (A giấy mời invites people by title, which
+    a directory of agencies does not list.)"""
     for i, name in enumerate(spec.noi_nhan):
         yield name, ("noi_nhan", i)
     yield from _names_in_blocks(spec.noi_dung, ("noi_dung",))
+    if spec.cong_van is not None:
+        for key in ("kinh_gui", "noi_nhan"):
+            for i, name in enumerate(getattr(spec.cong_van, key)):
+                yield name, ("cong_van", key, i)
+        yield from _names_in_blocks(spec.cong_van.noi_dung, ("cong_van", "noi_dung"))
 
 
 def check_names(spec: Spec, source: Source, directory: Directory) -> None:

@@ -178,3 +178,17 @@ def test_the_office_profile_is_read_and_its_names_are_checked_where_they_are_wri
     assert result.exit_code == 0, result.output
     assert "7 bản phát hành" in result.output  # Thường trực 3 + three sở + VT
     assert run("render", spec).exit_code == 0
+
+
+def test_cong_van_addressees_are_checked_against_the_directory(tmp_path):
+    spec = ROOT / "specs" / "lao-cai" / "thong-bao-ket-luan-lao-cai.yaml"
+    text = spec.read_text(encoding="utf-8").replace(
+        "  kinh_gui:\n    - Các sở, ban, ngành thuộc UBND tỉnh", "  kinh_gui:\n    - Các sở ban ngành thuộc UBND tỉnh", 1)
+    for name in ("docgen.yaml", "danh-ba.yaml"):
+        (tmp_path / name).write_bytes((spec.parent / name).read_bytes())
+    copy = tmp_path / spec.name
+    copy.write_text(text, encoding="utf-8")
+    source = resolve(copy)
+    with pytest.raises(SpecError) as err:
+        check_names(validate_source(source), source, load_directory(tmp_path / "danh-ba.yaml"))
+    assert "[cong_van.kinh_gui[0]]" in err.value.show() and "“Các sở, ban, ngành thuộc UBND tỉnh”" in err.value.show()
