@@ -39,7 +39,8 @@ from docgen.render.templates import compiled  # noqa: E402
 from docgen.distribute.run import DistributeOptions, distribute_all  # noqa: E402
 from docgen.model.build import build  # noqa: E402
 from docgen.model.document import Signer  # noqa: E402
-from docgen.render.batch import cpu_count, render_all  # noqa: E402
+from docgen.render.batch import render_all  # noqa: E402
+from docgen.runner import cpu_count  # noqa: E402
 from docgen.render.engine import sandbox  # noqa: E402
 from docgen.render.pdf import find_soffice  # noqa: E402
 from docgen.render.templates import builtin_path  # noqa: E402

@@ -7,7 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from ..render.batch import file_digest
+from ..runner import file_digest
 from ..render.output import write_atomic
 
 MANIFEST_NAME = "manifest.json"

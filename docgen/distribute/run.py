@@ -13,7 +13,7 @@ from ..errors import DocgenError
 from ..model.build import build
 from ..model.document import Document, Signer
 from ..nd30 import dates, recipients, signer
-from ..render.batch import Context, Job, Journal, cpu_count, expand, input_digest, run_jobs
+from ..runner import Context, Job, Journal, cpu_count, expand, input_digest, run_jobs
 from ..render.context import build_context
 from ..render.templates import builtin_path
 from ..spec.load import resolve, validate_source
