@@ -107,18 +107,24 @@ _RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "
               "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
 
 
-def _rpr_child(rpr: etree._Element, tag: str) -> etree._Element:
-    el = rpr.find(w(tag))
+def _ordered_child(parent: etree._Element, tag: str, order: tuple[str, ...]) -> etree._Element:
+    """The child `tag` of parent, made where the schema's sequence wants it when missing
+    (Word refuses a document whose pPr/rPr children are out of order)."""
+    el = parent.find(w(tag))
     if el is not None:
         return el
     el = etree.Element(w(tag))
-    later = _RPR_ORDER[_RPR_ORDER.index(tag) + 1:]
-    for child in rpr:
+    later = order[order.index(tag) + 1:]
+    for child in parent:
         if isinstance(child.tag, str) and etree.QName(child).localname in later:
             child.addprevious(el)
             return el
-    rpr.append(el)
+    parent.append(el)
     return el
+
+
+def _rpr_child(rpr: etree._Element, tag: str) -> etree._Element:
+    return _ordered_child(rpr, tag, _RPR_ORDER)
 
 
 def set_size(run_el: etree._Element, size: float) -> None:
@@ -152,17 +158,7 @@ def _ppr_child(p_el: etree._Element, tag: str) -> etree._Element:
     if ppr is None:
         ppr = etree.Element(w("pPr"))
         p_el.insert(0, ppr)
-    el = ppr.find(w(tag))
-    if el is not None:
-        return el
-    el = etree.Element(w(tag))
-    later = _PPR_ORDER[_PPR_ORDER.index(tag) + 1:]
-    for child in ppr:
-        if isinstance(child.tag, str) and etree.QName(child).localname in later:
-            child.addprevious(el)
-            return el
-    ppr.append(el)
-    return el
+    return _ordered_child(ppr, tag, _PPR_ORDER)
 
 
 def _apply_edits(edits: list[tuple[Para, int, int, str]]) -> None:
