@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from ..model.document import Document, Paragraph, Signer
 from ..nd30 import codes, dates, recipients
 from ..render.context import build_context, rules
-from ..render.templates import builtin_path
-from ..render.templates import compiled
+from ..render.templates import builtin_path, compiled
 
 FORM = "TRÍCH SAO"
 CODE = codes.COPY_CODES[FORM]  # TrS (Phụ lục III, Mục I)
