@@ -13,16 +13,15 @@ from ..errors import DocgenError
 from ..model.build import build
 from ..model.document import Document, Signer
 from ..nd30 import dates, recipients, signer
-from ..runner import Context, Job, Journal, cpu_count, expand, input_digest, run_jobs
 from ..render.context import build_context
-from ..render.templates import builtin_path
+from ..render.templates import builtin_path, compiled
+from ..runner import Context, Job, Journal, cpu_count, expand, input_digest, run_jobs
 from ..spec.load import resolve, validate_source
 from ..spec.schema import Spec
 from ..spec.types import to_date
 from . import copies, extract, manifest, names, register, trich_sao
 from .counter import CopyCounter
 from .directory import Agency, Directory, check_names, require_directory
-from ..render.templates import compiled
 from .docxwrite import write_all
 
 COPIES_FOLDER = "trich-sao"
