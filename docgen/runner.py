@@ -20,10 +20,9 @@ import multiprocessing
 import multiprocessing.util
 import os
 import signal
-import tempfile
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 

@@ -9,7 +9,6 @@ import pytest
 from docgen.distribute.copies import archive_copies, copy_count, recipients_of
 from docgen.distribute.directory import load_directory
 from docgen.spec.load import load_spec_text, resolve, validate_source
-from docgen.spec.yamlsource import read_source
 from tests.distribute.helpers import NOTICE, ROOT, copy_of, run
 
 

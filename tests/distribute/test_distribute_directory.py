@@ -142,7 +142,6 @@ def test_distribute_without_any_directory_says_how_to_give_one(tmp_path):
 
 
 def test_the_example_directory_knows_every_name_of_the_example_notice():
-    from docgen.spec.yamlsource import read_source
 
     source = resolve(ROOT / "specs" / "lao-cai" / "thong-bao-ket-luan-lao-cai.yaml")  # over the office profile
     directory = load_directory(ROOT / "specs" / "lao-cai" / "danh-ba.yaml")
