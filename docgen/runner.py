@@ -319,8 +319,14 @@ class _Progress:
             terminal = Console(stderr=True).is_terminal and not os.environ.get("CI")
         if terminal and total > 1:
             from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                       TimeRemainingColumn)
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
             self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                  TextColumn("lỗi: {task.fields[failed]}"), TimeElapsedColumn(),

@@ -3,7 +3,6 @@ wrote it and passes `docgen check --layout` (issue 4, item 5)."""
 
 from __future__ import annotations
 
-
 import docx
 import pytest
 

@@ -10,8 +10,16 @@ from docx.shared import Mm
 
 from docgen.nd30 import layout as L
 from docgen.render.metrics import text_width_pt
-from tests.docx_props import (all_bold, all_italic, bottom_border, indents_twips, para_prop, run_prop,
-                              runs_with_text, size_pt)
+from tests.docx_props import (
+    all_bold,
+    all_italic,
+    bottom_border,
+    indents_twips,
+    para_prop,
+    run_prop,
+    runs_with_text,
+    size_pt,
+)
 
 DOCS = ["notice", "directive"]
 

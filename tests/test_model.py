@@ -6,7 +6,7 @@ import pytest
 
 from docgen.model.build import build
 from docgen.model.markup import Run, parse
-from docgen.nd30 import archive_line, date_line, IssueDate, number_line
+from docgen.nd30 import IssueDate, archive_line, date_line, number_line
 from docgen.spec import load_spec_text
 from tests.conftest import DATA
 

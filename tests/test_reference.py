@@ -15,7 +15,6 @@ for them is in `title_line`.
 from __future__ import annotations
 
 import os
-
 import re
 from dataclasses import dataclass
 from pathlib import Path

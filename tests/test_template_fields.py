@@ -8,11 +8,11 @@ from pathlib import Path
 import docx
 import pytest
 
+from docgen.model.build import build
+from docgen.render.context import build_context
 from docgen.render.engine import CompiledTemplate, TemplateProblem
 from docgen.render.fields import FIELD_GUIDE, inspect_template
 from docgen.render.templates import builtin_path
-from docgen.render.context import build_context
-from docgen.model.build import build
 from docgen.spec import load_spec
 from tests.conftest import DATA
 

@@ -15,8 +15,20 @@ from .catalogue import BY_ID, RULES, Rule
 from .components import Components, locate
 from .fix import fix_document
 from .reader import DocxFile, UnreadableDocument, read
-from .report import (FAIL, NOT_APPLICABLE, NOT_CHECKED, PASS, Change, Finding, Location, Report, Result,
-                     format_changes, format_json, format_text)
+from .report import (
+    FAIL,
+    NOT_APPLICABLE,
+    NOT_CHECKED,
+    PASS,
+    Change,
+    Finding,
+    Location,
+    Report,
+    Result,
+    format_changes,
+    format_json,
+    format_text,
+)
 
 __all__ = [
     "BY_ID", "Change", "Components", "DocxFile", "FAIL", "Finding", "Location", "NOT_APPLICABLE", "NOT_CHECKED",

@@ -15,7 +15,18 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from ..errors import DocgenError
-from .styles import (W_VAL, ListCounter, ParaFormat, RunFormat, StyleSheet, on_off, read_ppr, read_rpr, twips, w)
+from .styles import (
+    W_VAL,
+    ListCounter,
+    ParaFormat,
+    RunFormat,
+    StyleSheet,
+    on_off,
+    read_ppr,
+    read_rpr,
+    twips,
+    w,
+)
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -17,8 +17,16 @@ from ..nd30.dates import pad_day, pad_month, pad_number
 from ..nd30.recipients import LABEL as NOI_NHAN_LABEL
 from ..nd30.recipients import clean_item
 from ..nd30.signer import authority_prefix
-from ..nd30.text import (ACADEMIC_TITLES, ARCHIVE_CLERK, ARCHIVE_WORD, END_MARK, KINH_GUI_LABEL, NHU_TREN,
-                         QUOC_HIEU_VARIANTS, VV_PREFIX)
+from ..nd30.text import (
+    ACADEMIC_TITLES,
+    ARCHIVE_CLERK,
+    ARCHIVE_WORD,
+    END_MARK,
+    KINH_GUI_LABEL,
+    NHU_TREN,
+    QUOC_HIEU_VARIANTS,
+    VV_PREFIX,
+)
 from .catalogue import RULES, Rule
 from .components import AUTHORITY_LIKE, Components, Segment, whole
 from .reader import DocxFile, Para, Run, is_page_field

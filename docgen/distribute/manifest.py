@@ -7,8 +7,8 @@ import json
 import zipfile
 from pathlib import Path
 
-from ..runner import file_digest
 from ..render.output import write_atomic
+from ..runner import file_digest
 
 MANIFEST_NAME = "manifest.json"
 

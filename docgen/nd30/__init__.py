@@ -2,7 +2,16 @@
 
 from . import layout
 from .codes import AUTHORITY_PREFIXES, COPY_CODES, DOC_TYPES, TYPE_CODES
-from .dates import IssueDate, date_line, long_date, number_line, pad_day, pad_month, pad_number, short_date
+from .dates import (
+    IssueDate,
+    date_line,
+    long_date,
+    number_line,
+    pad_day,
+    pad_month,
+    pad_number,
+    short_date,
+)
 from .recipients import archive_line, item_lines
 from .signer import authority_prefix, title_lines
 

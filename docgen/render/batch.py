@@ -7,12 +7,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import DocgenError
-from ..runner import (JOURNAL_NAME, Context, Echo, Job, Journal, expand, input_digest, run_jobs,  # noqa: F401
-                      writing)
+from ..runner import (  # noqa: F401
+    JOURNAL_NAME,
+    Context,
+    Echo,
+    Job,
+    Journal,
+    expand,
+    input_digest,
+    run_jobs,
+    writing,
+)
 from ..spec.load import resolve, validate_source
 from . import pipeline
 from .output import write_atomic
-
 
 # ---------------------------------------------------------------- render and validate
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import docfactory as F
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -12,7 +13,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-import docfactory as F
 from docgen.check import BY_ID, RULES, check_document, fix_document
 from docgen.nd30 import layout as L
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 
+import docfactory as F
 import pytest
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-import docfactory as F
 from docgen.check import check_document, fix_document, format_changes
 from docgen.check.reader import read
 from docgen.errors import DocgenError

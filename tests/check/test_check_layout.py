@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import shutil
 
+import docfactory as F
 import pytest
 from docx.shared import Cm, Mm, Pt
 
-import docfactory as F
 from docgen.check import FAIL, PASS, RULES, check_document
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,

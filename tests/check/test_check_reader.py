@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import docfactory as F
 import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
-import docfactory as F
 from docgen.check import check_document
 from docgen.check.reader import is_page_field, read
 from docgen.check.styles import StyleSheet

@@ -7,11 +7,18 @@ import json
 import re
 import zipfile
 
+import docfactory as F
 import pytest
 
-import docfactory as F
-from docgen.check import (BY_ID, NOT_CHECKED, RULES, UnreadableDocument, check_document, format_json,
-                          format_text)
+from docgen.check import (
+    BY_ID,
+    NOT_CHECKED,
+    RULES,
+    UnreadableDocument,
+    check_document,
+    format_json,
+    format_text,
+)
 from docgen.check import layout as layout_checks
 from docgen.check import rules as static_checks
 from docgen.check.fix import FIXERS

@@ -3,12 +3,12 @@ tabs instead of indents, line breaks inside paragraphs, a page laid out with tab
 
 from __future__ import annotations
 
+import docfactory as F
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-import docfactory as F
 from docgen.check import PASS, check_document, fix_document
 from docgen.check.components import locate
 from docgen.check.reader import read

@@ -16,10 +16,10 @@ import pytest
 from pypdf import PdfReader
 
 from docgen.errors import DocgenError, ToolMissing
+from docgen.model.build import build
 from docgen.render.pdfserver import PdfPool, PdfServer
 from docgen.render.pipeline import render_document
 from docgen.spec import load_spec
-from docgen.model.build import build
 from tests.conftest import DATA as CORE_DATA
 from tests.distribute.helpers import NOTICE, run
 

@@ -11,8 +11,14 @@ import pytest
 from openpyxl import load_workbook
 
 from docgen.distribute.counter import CopyCounter
-from docgen.distribute.register import (POST_COLUMNS, REGISTER_COLUMNS, PostRow, RegisterProblem, RegisterRow,
-                                        record)
+from docgen.distribute.register import (
+    POST_COLUMNS,
+    REGISTER_COLUMNS,
+    PostRow,
+    RegisterProblem,
+    RegisterRow,
+    record,
+)
 from tests.distribute.helpers import NOTICE, copy_of, run
 
 D = dt.date(2021, 10, 15)
