@@ -6,7 +6,6 @@ the commented scaffold (`docgen new`) and the error messages are all drawn from 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -20,7 +19,7 @@ from pydantic import (
 
 from ..nd30.codes import AUTHORITY_PREFIXES
 from ..nd30.dates import parse_weekday, weekday
-from .types import Date, DocDate, Text, as_list, to_time
+from .types import Date, DocDate, Text, as_list, to_deadline, to_time
 
 TextList = Annotated[list[Text], BeforeValidator(as_list)]
 
@@ -123,22 +122,10 @@ class Muc(Strict):
     dam: bool | None = Field(None, description="In đậm cả dòng tiêu đề mục (mặc định: đậm khi mục có nội dung con).")
     chu_tri: TextList = Field(default_factory=list, description="Cơ quan chủ trì thực hiện nhiệm vụ, ví dụ Sở Y tế; nhiều cơ quan cùng chủ trì thì viết danh sách.")
     phoi_hop: TextList = Field(default_factory=list, description="Các cơ quan phối hợp thực hiện.")
-    thoi_han: Annotated[str | None, BeforeValidator(lambda v: f"trước ngày {v.day:02d}/{v.month}/{v.year}" if isinstance(v, dt.date) else v)] = Field(
+    thoi_han: Annotated[str | None, BeforeValidator(to_deadline)] = Field(
         None, description="Thời hạn: một ngày (15/10/2021) hoặc lời như “trước ngày 15/10/2021”, “trong tháng 9/2021”, “thường xuyên”; được in đậm.")
 
     dam_thoi_han: bool = Field(True, description="In đậm thời hạn (mặc định có); false khi bản gốc không in đậm.")
-
-    @field_validator("thoi_han")
-    @classmethod
-    def _deadline(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        from .types import _DATE, check_dates_in_text, to_date
-
-        if _DATE.match(value):
-            d = to_date(value)
-            return f"trước ngày {d.day:02d}/{d.month}/{d.year}"
-        return check_dates_in_text(value)
 
     @model_validator(mode="before")
     @classmethod
@@ -165,10 +152,6 @@ class Muc(Strict):
     @property
     def text(self) -> str:
         return next(v for v in (self.doan, self.y, self.muc, self.nhiem_vu) if v is not None)
-
-    @property
-    def is_task(self) -> bool:
-        return bool(self.chu_tri)
 
 
 class ChuanBi(Strict):

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
-from ..nd30.dates import IssueDate
+from ..nd30.dates import IssueDate, short_date
 
 _DATE = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
 _PARTIAL = re.compile(r"^\s*(\d{1,2})?\s*/\s*(\d{1,2})?\s*/\s*(\d{4})\s*$")
@@ -88,3 +88,11 @@ def to_time(value: object) -> str:
             return f"{hour:02d} giờ {minute:02d} phút"
         raise ValueError(f"giờ “{value}” không có thật")
     raise ValueError(f"“{value}” không phải là giờ; viết ví dụ 8:00, 14h30 hoặc 8 giờ 30")
+
+
+def to_deadline(value: object) -> object:
+    """A deadline: a date (YAML's or 15/10/2021) becomes "trước ngày 15/10/2021"; words are kept,
+    with any date inside them checked."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _DATE.match(value)):
+        return f"trước ngày {short_date(to_date(value))}"
+    return check_dates_in_text(value) if isinstance(value, str) else value
