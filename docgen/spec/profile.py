@@ -8,6 +8,7 @@ signer by the id the profile gives it (`nguoi_ky: cvp`).
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -77,6 +78,17 @@ def find_profile(spec_path: Path) -> Path | None:
 
 
 def load_profile(path: Path) -> tuple[Profile, Source]:
+    """The validated profile and its source; read once per file version, since every document
+    of a batch (its spec, its directory, its templates) asks for it."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return _load_profile(str(path), 0, 0)  # read_source says the file is missing
+    return _load_profile(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load_profile(path: str, mtime_ns: int, size: int) -> tuple[Profile, Source]:
     source = read_source(Path(path))
     data = source.data if source.data is not None else {}
     if not isinstance(data, dict):
