@@ -31,21 +31,21 @@ sys.path.insert(0, str(ROOT))
 
 from docxtpl import DocxTemplate  # noqa: E402
 
+from docgen.commands.distribute import DistributeOptions, distribute_all  # noqa: E402
+from docgen.commands.render import render_all  # noqa: E402
 from docgen.distribute import extract, trich_sao  # noqa: E402
 from docgen.distribute.copies import copy_count, with_copy_count  # noqa: E402
 from docgen.distribute.directory import directory_from_source  # noqa: E402
 from docgen.distribute.docxwrite import write_all  # noqa: E402
-from docgen.distribute.run import DistributeOptions, distribute_all  # noqa: E402
 from docgen.model.build import build  # noqa: E402
 from docgen.model.document import Signer  # noqa: E402
-from docgen.render.batch import render_all  # noqa: E402
+from docgen.plumbing.office import find_soffice  # noqa: E402
+from docgen.plumbing.runner import cpu_count  # noqa: E402
 from docgen.render.engine import sandbox  # noqa: E402
-from docgen.render.pdf import find_soffice  # noqa: E402
 from docgen.render.templates import (
     builtin_path,  # noqa: E402
     compiled,  # noqa: E402
 )
-from docgen.runner import cpu_count  # noqa: E402
 from docgen.spec.load import resolve, validate_source  # noqa: E402
 from docgen.spec.yamlsource import parse_text  # noqa: E402
 

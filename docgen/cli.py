@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from . import __version__, cli_messages
-from .errors import DocgenError
+from .plumbing.errors import DocgenError
 
 cli_messages.install()
 
@@ -59,7 +59,7 @@ profile_option = click.option(
 def render(specs: tuple[Path, ...], out_dir: Path | None, pdf: bool, force: bool, kinds: tuple[str, ...],
            each: bool, template: Path | None, profile: Path | None) -> None:
     """Tạo văn bản .docx (và .pdf) từ các tệp YAML."""
-    from .render.batch import render_all
+    from .commands.render import render_all
 
     sys.exit(render_all(list(specs), out_dir, pdf, force, echo=click.echo, kinds=kinds, each=each,
                         template=template, profile=profile or "auto"))
@@ -71,7 +71,7 @@ def render(specs: tuple[Path, ...], out_dir: Path | None, pdf: bool, force: bool
 @profile_option
 def validate(specs: tuple[Path, ...], explain: bool, profile: Path | None) -> None:
     """Kiểm tra các tệp YAML mà không ghi gì."""
-    from .render.batch import validate_all
+    from .commands.validate import validate_all
 
     sys.exit(validate_all(list(specs), echo=click.echo, profile=profile or "auto", explain=explain))
 
@@ -94,11 +94,10 @@ def validate(specs: tuple[Path, ...], explain: bool, profile: Path | None) -> No
 def distribute(specs: tuple[Path, ...], out_dir: Path, directory: Path | None, number: int | None, date: str | None,
                copy_date: str | None, register: Path | None, no_pdf: bool, make_zip: bool, force: bool) -> None:
     """Phân phối văn bản đã ban hành: bản trích sao cho từng đơn vị, PDF, sổ đăng ký, manifest."""
-    from .distribute import DistributeOptions, distribute_all, parse_date
+    from .commands import distribute as command
 
-    options = DistributeOptions(out_dir, directory, number, parse_date(date, "--ngay"), parse_date(copy_date, "--ngay-sao"),
-                                register, pdf=not no_pdf, zip=make_zip, force=force)
-    sys.exit(distribute_all(list(specs), options, echo=click.echo))
+    sys.exit(command.run(list(specs), out_dir, directory, number, date, copy_date, register, not no_pdf, make_zip, force,
+                         echo=click.echo))
 
 
 @main.command()
@@ -108,21 +107,17 @@ def distribute(specs: tuple[Path, ...], out_dir: Path, directory: Path | None, n
 @profile_option
 def new(doc_type: str, out: Path | None, force: bool, profile: Path | None) -> None:
     """Tạo tệp YAML mẫu có chú thích cho một loại văn bản (điền sẵn từ hồ sơ cơ quan nếu có)."""
-    from .spec.new import new_spec
+    from .commands import new as command
 
-    text = new_spec(doc_type, out, force, profile)
-    if out is None:
-        click.echo(text, nl=False)
-    else:
-        click.echo(f"Đã tạo {out}")
+    sys.exit(command.run(doc_type, out, force, profile, echo=click.echo))
 
 
 @main.command()
 def schema() -> None:
     """In JSON Schema của tệp YAML (cho VS Code và các trình soạn thảo khác)."""
-    from .spec.scaffold import json_schema
+    from .commands import schema as command
 
-    click.echo(json_schema())
+    sys.exit(command.run(echo=click.echo))
 
 
 @main.command()
@@ -132,7 +127,7 @@ def schema() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Dạng kết quả.")
 def check(files: tuple[Path, ...], layout: bool, fix_out: Path | None, fmt: str) -> None:
     """Kiểm tra tệp .docx theo thể thức Nghị định 30/2020/NĐ-CP."""
-    from .check.run import check_files
+    from .commands.check import check_files
 
     sys.exit(check_files(list(files), layout, fix_out, fmt, echo=click.echo))
 
@@ -148,21 +143,18 @@ def template() -> None:
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 def template_export(doc_type: str, folder: Path, force: bool) -> None:
     """Xuất mẫu có sẵn của một loại văn bản để sửa trong Word, kèm hướng dẫn các trường."""
-    from .render.template_export import export
+    from .commands.template import run_export
 
-    for path in export(doc_type, folder, force):
-        click.echo(f"Đã tạo {path}")
+    sys.exit(run_export(doc_type, folder, force, echo=click.echo))
 
 
 @template.command("fields")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 def template_fields(file: Path) -> None:
     """Liệt kê các trường, vòng lặp của mẫu; báo thẻ bị tách, chưa đóng, tên trường sai."""
-    from .render.template_export import describe
+    from .commands.template import run_fields
 
-    text, failed = describe(file)
-    click.echo(text)
-    sys.exit(2 if failed else 0)
+    sys.exit(run_fields(file, echo=click.echo))
 
 
 if __name__ == "__main__":

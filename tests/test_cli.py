@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from docgen import __version__
 from docgen.cli import main
-from docgen.render import output
+from docgen.plumbing import output
 from tests.conftest import DATA
 
 GOOD = (DATA / "thong-bao-nho.yaml").read_text(encoding="utf-8")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from docgen.errors import SpecError
 from docgen.model.build import build
 from docgen.nd30.authority import authority_lines
+from docgen.plumbing.errors import SpecError
 from docgen.spec import load_spec
 from docgen.spec.explain import explain
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import DocgenError
 from ..nd30 import layout as L
-from ..render.ooxml import page_number_field
+from ..plumbing.errors import DocgenError
+from ..plumbing.ooxml import page_number_field
 from . import rules
 from .components import Components, locate
 from .reader import DocxFile, Para, read

@@ -12,9 +12,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DocgenError
 from ..nd30 import layout as L
-from ..render.pdf import docx_to_pdf
+from ..plumbing.errors import DocgenError
+from ..plumbing.office import docx_to_pdf
 from .catalogue import BY_ID
 from .components import Components, Segment
 from .reader import DocxFile

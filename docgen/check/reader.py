@@ -14,7 +14,7 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from ..errors import DocgenError
+from ..plumbing.errors import DocgenError
 from .styles import (
     W_VAL,
     ListCounter,

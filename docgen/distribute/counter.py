@@ -9,8 +9,8 @@ import os
 import time
 from pathlib import Path
 
-from ..errors import DocgenError
-from ..render.output import write_atomic
+from ..plumbing.errors import DocgenError
+from ..plumbing.output import write_atomic
 
 LOCK_TIMEOUT_S = 120
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
 
-from ..errors import DocgenError, Problem, SpecError
+from ..plumbing.errors import DocgenError, Problem, SpecError
 from ..spec.messages import translate
 from ..spec.schema import Muc, NguoiKy, Spec, Strict, TextList
 from ..spec.types import Text

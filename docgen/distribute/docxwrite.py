@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..render.output import write_atomic
+from ..plumbing.output import write_atomic
 
 WRITERS = 4  # each file is fsync'd: a few writes in flight hide the disk's latency
 BATCH = 32  # files rendered ahead of the writers, so memory stays bounded

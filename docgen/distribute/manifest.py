@@ -7,8 +7,8 @@ import json
 import zipfile
 from pathlib import Path
 
-from ..render.output import write_atomic
-from ..runner import file_digest
+from ..plumbing.digest import file_digest
+from ..plumbing.output import write_atomic
 
 MANIFEST_NAME = "manifest.json"
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from zipfile import BadZipFile
 
-from ..errors import DocgenError
-from ..render.output import write_atomic
+from ..plumbing.errors import DocgenError
+from ..plumbing.output import write_atomic
 from .counter import locked
 
 REGISTER_NAME = "so-dang-ky-van-ban-di.xlsx"

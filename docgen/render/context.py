@@ -7,8 +7,8 @@ from markupsafe import Markup
 
 from ..model.document import Document, Paragraph
 from ..nd30 import layout as L
+from ..plumbing.ooxml import rule_paragraph_xml
 from .metrics import text_width_pt
-from .ooxml import rule_paragraph_xml
 
 _TWIPS_PER_PT = 20
 
@@ -18,7 +18,7 @@ def _centred_rule(column_mm: float, rule_pt: float) -> Markup:
     column_tw = column_mm / 25.4 * 72 * _TWIPS_PER_PT
     rule_tw = min(rule_pt * _TWIPS_PER_PT, column_tw)
     side = int(round((column_tw - rule_tw) / 2))
-    return Markup(rule_paragraph_xml(side, side))
+    return Markup(rule_paragraph_xml(side, side, L.RULE_WEIGHT_EIGHTHS))
 
 
 def _longest(lines, style: L.Style) -> float:

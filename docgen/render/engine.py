@@ -18,7 +18,7 @@ from jinja2 import TemplateError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..errors import DocgenError
+from ..plumbing.errors import DocgenError
 from .zipwrite import Entry, zip_entries
 
 _TAG = re.compile(rb"\{[{%]")

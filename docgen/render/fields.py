@@ -14,7 +14,7 @@ from jinja2 import TemplateSyntaxError, meta, nodes
 from jinja2.exceptions import SecurityError
 from lxml import etree
 
-from ..errors import DocgenError
+from ..plumbing.errors import DocgenError
 from .engine import sandbox
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

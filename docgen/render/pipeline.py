@@ -12,15 +12,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DocgenError
 from ..model.build import build_documents, build_invitation
 from ..model.document import Document
+from ..plumbing.errors import DocgenError
+from ..plumbing.office import docx_to_pdf
+from ..plumbing.output import refuse_existing, write_atomic
 from ..spec.load import AUTO, load_spec
 from ..spec.schema import Spec
 from .context import build_context
 from .engine import CompiledTemplate
-from .output import refuse_existing, write_atomic
-from .pdf import docx_to_pdf
 from .templates import compiled, for_type
 
 MAIN_KINDS = ("thong-bao", "chi-thi")
@@ -51,7 +51,7 @@ def targets(spec_path: Path, out_dir: Path | None, pdf: bool) -> list[Path]:
 def plan(spec_path: Path, spec: Spec, out_dir: Path | None, pdf: bool,
          kinds: tuple[str, ...] | None = None, each: bool = False) -> list[Planned]:
     """Every document to write for this spec, each with its output paths."""
-    from ..distribute.names import unique_filenames
+    from ..plumbing.names import unique_filenames
 
     wanted = list(kinds) if kinds else spec.documents
     unknown = [k for k in wanted if k not in spec.documents]

@@ -28,7 +28,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Cm, Mm, Pt
 
 from ..nd30 import layout as L
-from . import ooxml
+from ..plumbing import ooxml
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -218,7 +218,7 @@ def build_trich_sao():
 
     # The copy stays on the sheet that ends the copied text (Phụ lục I, Phần II).
     rule = _para(doc, "", "ND30 Duong ke")
-    ooxml.bottom_border(rule)
+    ooxml.bottom_border(rule, L.RULE_WEIGHT_EIGHTHS)
     ooxml.mark_size(rule, 4)
     rule.paragraph_format.space_before = Pt(12)
     rule.paragraph_format.space_after = Pt(6)

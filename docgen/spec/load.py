@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import Problem, SpecError
+from ..plumbing.errors import Problem, SpecError
 from .messages import translate
 from .schema import Spec
 from .yamlsource import Source, dotted, parse_text, read_source

@@ -6,7 +6,7 @@ import difflib
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Problem
+from ..plumbing.errors import Problem
 from .yamlsource import Source, dotted
 
 _TYPE_NAMES = {

@@ -14,8 +14,8 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from ..errors import Problem, SpecError
 from ..nd30.authority import CAPACITIES, Capacity, authority_lines, needs
+from ..plumbing.errors import Problem, SpecError
 from .load import signer_refs
 from .messages import translate
 from .schema import CoQuan, NguoiSoan, Strict, TextList

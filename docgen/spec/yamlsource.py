@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import Problem, SpecError
+from ..plumbing.errors import Problem, SpecError
 
 Path_ = tuple[str | int, ...]
 

@@ -12,7 +12,7 @@ from docx.shared import Mm
 
 from docgen.check import check_document, fix_document, format_changes
 from docgen.check.reader import read
-from docgen.errors import DocgenError
+from docgen.plumbing.errors import DocgenError
 
 
 def careless(document) -> None:

@@ -22,8 +22,8 @@ from docgen.check import (
 from docgen.check import layout as layout_checks
 from docgen.check import rules as static_checks
 from docgen.check.fix import FIXERS
-from docgen.errors import DocgenError
 from docgen.nd30 import layout as L
+from docgen.plumbing.errors import DocgenError
 
 
 def test_catalogue_is_complete_and_consistent():

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from docgen.commands import render as render_cmd
 from docgen.distribute.counter import CopyCounter
-from docgen.render import batch
+from docgen.plumbing import runner
+from docgen.plumbing.journal import JOURNAL_NAME, Journal
 from tests.conftest import DATA as CORE_DATA
 from tests.distribute.helpers import NOTICE, ROOT, run
 
@@ -41,7 +43,7 @@ def test_parallel_batch_keeps_going_and_reports_every_failure_at_the_end(tmp_pat
     src = specs(tmp_path / "in", 12, bad=(3, 8))
     out = tmp_path / "out"
     lines: list[tuple[str, bool]] = []
-    code = batch.render_all([tmp_path / "in"], out, False, False, lambda m="", err=False, **k: lines.append((m, err)),
+    code = render_cmd.render_all([tmp_path / "in"], out, False, False, lambda m="", err=False, **k: lines.append((m, err)),
                             workers=2, terminal=False)
     assert code == 2
     assert sorted(p.name for p in out.glob("*.docx")) == sorted(f"{p.stem}.docx" for i, p in enumerate(src) if i not in (3, 8))
@@ -50,14 +52,14 @@ def test_parallel_batch_keeps_going_and_reports_every_failure_at_the_end(tmp_pat
     assert errors[0] == "Có 2 tệp lỗi:"
     assert any("tb-0003.yaml" in m and "31/02/2022" in m for m in errors)
     assert any("tb-0008.yaml" in m for m in errors)
-    assert (out / batch.JOURNAL_NAME).exists(), "an unfinished batch keeps its resume note"
+    assert (out / JOURNAL_NAME).exists(), "an unfinished batch keeps its resume note"
 
 
 def test_folders_skip_directories_and_duplicates(tmp_path):
     folder = tmp_path / "in"
     specs(folder, 2)
     (folder / "danh-ba-lao-cai.yaml").write_text("don_vi: []", encoding="utf-8")
-    assert [p.name for p in batch.expand([folder, folder / "tb-0000.yaml"])] == ["tb-0000.yaml", "tb-0001.yaml"]
+    assert [p.name for p in runner.expand([folder, folder / "tb-0000.yaml"])] == ["tb-0000.yaml", "tb-0001.yaml"]
 
 
 def test_interrupted_batch_resumes_without_redoing_finished_work(tmp_path):
@@ -70,16 +72,16 @@ def test_interrupted_batch_resumes_without_redoing_finished_work(tmp_path):
         if len(seen) == 3:
             raise KeyboardInterrupt
 
-    jobs = [batch.Job(p, batch.render_job, batch.RenderOptions(out, False, False), batch.Journal.path_for(out),
-                      batch._render_key(p, batch.RenderOptions(out, False, False)))
-            for p in batch.expand([tmp_path / "in"])]
+    jobs = [runner.Job(p, render_cmd.render_job, render_cmd.RenderOptions(out, False, False), Journal.path_for(out),
+                      render_cmd._render_key(p, render_cmd.RenderOptions(out, False, False)))
+            for p in runner.expand([tmp_path / "in"])]
     with pytest.raises(KeyboardInterrupt):
-        batch.run_jobs(jobs, label="x", echo=lambda *a, **k: None, force=False, workers=1, on_outcome=stop_after_three)
+        runner.run_jobs(jobs, label="x", echo=lambda *a, **k: None, force=False, workers=1, on_outcome=stop_after_three)
     before = snapshot(out)
     assert len(before) == 3 and not list(out.glob(".*.tmp"))
 
     lines: list[str] = []
-    code = batch.render_all([tmp_path / "in"], out, False, False, lambda m="", **k: lines.append(m), workers=2,
+    code = render_cmd.render_all([tmp_path / "in"], out, False, False, lambda m="", **k: lines.append(m), workers=2,
                             terminal=False)
     assert code == 0
     after = snapshot(out)
@@ -87,19 +89,19 @@ def test_interrupted_batch_resumes_without_redoing_finished_work(tmp_path):
     assert {name: after[name] for name in before} == before, "finished files are not written again"
     assert sum(m.startswith("Bỏ qua") for m in lines) == 3
     assert "bỏ qua 3 đã xong từ trước" in lines[-1]
-    assert not (out / batch.JOURNAL_NAME).exists()
-    again = batch.render_all([tmp_path / "in"], out, False, False, lambda *a, **k: None, terminal=False)
+    assert not (out / JOURNAL_NAME).exists()
+    again = render_cmd.render_all([tmp_path / "in"], out, False, False, lambda *a, **k: None, terminal=False)
     assert again == 2, "a finished batch is not silently redone: existing files are refused as usual"
 
 
 def test_a_changed_spec_is_not_taken_as_finished(tmp_path):
     paths = specs(tmp_path / "in", 2, bad=(1,))
     out = tmp_path / "out"
-    assert batch.render_all([tmp_path / "in"], out, False, False, lambda *a, **k: None, terminal=False) == 2
+    assert render_cmd.render_all([tmp_path / "in"], out, False, False, lambda *a, **k: None, terminal=False) == 2
     paths[0].write_text(paths[0].read_text(encoding="utf-8").replace("so: 1", "so: 9"), encoding="utf-8")
     paths[1].write_text(GOOD, encoding="utf-8")
     lines: list[str] = []
-    code = batch.render_all([tmp_path / "in"], out, False, False, lambda m="", **k: lines.append(m), terminal=False)
+    code = render_cmd.render_all([tmp_path / "in"], out, False, False, lambda m="", **k: lines.append(m), terminal=False)
     assert code == 2 and any("Tệp đã có" in m and "tb-0000.docx" in m for m in lines)
     assert (out / "tb-0001.docx").exists()
 
@@ -127,7 +129,7 @@ def test_ctrl_c_on_a_real_batch_leaves_no_partial_files_and_resumes(tmp_path):
 def test_log_mode_prints_progress_lines_for_big_batches(tmp_path):
     specs(tmp_path / "in", 120)
     lines: list[str] = []
-    assert batch.render_all([tmp_path / "in"], tmp_path / "out", False, False, lambda m="", **k: lines.append(m),
+    assert render_cmd.render_all([tmp_path / "in"], tmp_path / "out", False, False, lambda m="", **k: lines.append(m),
                             terminal=False) == 0
     progress = [m for m in lines if m.startswith("[")]
     assert progress[0].startswith("[1/120] Tạo văn bản:") and progress[-1].startswith("[120/120]")
@@ -136,7 +138,7 @@ def test_log_mode_prints_progress_lines_for_big_batches(tmp_path):
 
 def test_terminal_mode_draws_a_rich_progress_bar(tmp_path, capsys):
     specs(tmp_path / "in", 3)
-    assert batch.render_all([tmp_path / "in"], tmp_path / "out", False, False, lambda *a, **k: None, terminal=True) == 0
+    assert render_cmd.render_all([tmp_path / "in"], tmp_path / "out", False, False, lambda *a, **k: None, terminal=True) == 0
     err = capsys.readouterr().err
     assert "Tạo văn bản" in err and "3/3" in err
 
@@ -180,4 +182,4 @@ def test_distribute_batch_picks_up_where_a_failed_run_stopped(tmp_path):
     assert f"Bỏ qua {folder / 'tb-7.yaml'}" in second.output
     assert snapshot(out / "tb-7" / "trich-sao") == finished
     assert CopyCounter(out / "so-dang-ky-van-ban-di.xlsx").last(2021) == 12
-    assert not (out / batch.JOURNAL_NAME).exists()
+    assert not (out / JOURNAL_NAME).exists()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from docgen.distribute.directory import check_names, find_directory, load_directory
-from docgen.errors import SpecError
+from docgen.plumbing.errors import SpecError
 from docgen.spec.load import resolve, validate_source
 from docgen.spec.yamlsource import parse_text
 from tests.distribute.helpers import NOTICE, ROOT, copy_of, line_of, run

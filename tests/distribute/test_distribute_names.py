@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from docgen.distribute.names import MAX_NAME_BYTES, safe_filename, unique_filenames
+from docgen.plumbing.names import MAX_NAME_BYTES, safe_filename, unique_filenames
 from tests.distribute.helpers import copy_of, run
 
 

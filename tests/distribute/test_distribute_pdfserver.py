@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from docgen.errors import DocgenError, ToolMissing
 from docgen.model.build import build
-from docgen.render.pdfserver import PdfPool, PdfServer
+from docgen.plumbing.errors import DocgenError, ToolMissing
+from docgen.plumbing.office_pool import PdfPool, PdfServer
 from docgen.render.pipeline import render_document
 from docgen.spec import load_spec
 from tests.conftest import DATA as CORE_DATA

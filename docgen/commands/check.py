@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..errors import DocgenError
-from . import check_document, fix_document, format_changes, format_json, format_text
+from ..check import check_document, fix_document, format_changes, format_json, format_text
+from ..plumbing.errors import DocgenError
 
 
 def check_files(files: list[Path], layout: bool, fix_out: Path | None, fmt: str, echo: Callable[..., None]) -> int:

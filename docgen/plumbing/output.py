@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..errors import OutputExists
+from .errors import OutputExists
 
 
 def refuse_existing(paths: list[Path], force: bool) -> None:

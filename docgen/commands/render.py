@@ -1,4 +1,4 @@
-"""`docgen render` and `docgen validate` over many specs, on the batch runner (docgen.runner)."""
+"""`docgen render`: every document of many specs as .docx (and PDF), on the batch runner."""
 
 from __future__ import annotations
 
@@ -6,23 +6,14 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import DocgenError
-from ..runner import (  # noqa: F401
-    JOURNAL_NAME,
-    Context,
-    Echo,
-    Job,
-    Journal,
-    expand,
-    input_digest,
-    run_jobs,
-    writing,
-)
+from ..plumbing.errors import DocgenError
+from ..plumbing.journal import Journal
+from ..plumbing.output import write_atomic
+from ..plumbing.progress import Echo
+from ..plumbing.runner import Context, Job, expand, run_jobs, writing
+from ..render import pipeline
 from ..spec.load import resolve, validate_source
-from . import pipeline
-from .output import write_atomic
-
-# ---------------------------------------------------------------- render and validate
+from .jobkey import input_key
 
 
 @dataclass(frozen=True)
@@ -86,7 +77,7 @@ def custom_template_warnings(docx: Path) -> list[str]:
 
 def _render_key(spec: Path, opts: RenderOptions) -> str | None:
     template = opts.template.read_bytes() if opts.template and opts.template.is_file() else b""
-    return input_digest(spec, str(opts.pdf), str(opts.kinds), str(opts.each), str(opts.profile), template)
+    return input_key(spec, str(opts.pdf), str(opts.kinds), str(opts.each), str(opts.profile), template)
 
 
 def render_all(paths: list[Path], out_dir: Path | None, pdf: bool, force: bool, echo: Echo, *,
@@ -94,7 +85,7 @@ def render_all(paths: list[Path], out_dir: Path | None, pdf: bool, force: bool, 
                each: bool = False, template: Path | None = None, profile: Path | str | None = "auto") -> int:
     specs = expand(paths)
     if pdf and specs:
-        from .pdf import find_soffice
+        from ..plumbing.office import find_soffice
 
         find_soffice()  # say how to install LibreOffice before starting, not once per spec
     if template is not None:
@@ -127,30 +118,8 @@ def _same_targets(jobs: list[Job], opts: RenderOptions) -> str | None:
 
 def check_template(template: Path) -> None:
     """Refuse a template whose tags are broken or unknown, naming the paragraphs (exit 2)."""
-    from .fields import inspect_template
+    from ..render.fields import inspect_template
 
     result = inspect_template(template)
     if result.failed:
         raise DocgenError(f"Mẫu {template} có lỗi, chưa tạo văn bản nào:\n" + "\n".join(f.show() for f in result.findings))
-
-
-def validate_all(paths: list[Path], echo: Echo, profile: Path | str | None = "auto", explain: bool = False) -> int:
-    from ..distribute.directory import check_names, find_directory, load_directory
-    from ..spec.explain import explain_source
-
-    failures = 0
-    for path in expand(paths):
-        try:
-            source = resolve(path, profile)
-            spec = validate_source(source)
-            if (found := find_directory(path)) is not None:
-                check_names(spec, source, load_directory(found))
-        except DocgenError as exc:
-            failures += 1
-            echo(exc.show(), err=True)
-            continue
-        echo(f"{path}: hợp lệ.")
-        if explain:
-            echo("\n".join(explain_source(source, spec)))
-    return 2 if failures else 0
-

@@ -8,8 +8,6 @@ from docx.shared import Length
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from ..nd30.layout import RULE_WEIGHT_EIGHTHS
-
 
 def _child(parent, tag: str, before: tuple[str, ...] = ()):
     el = parent.find(qn(tag))
@@ -66,13 +64,14 @@ def table_fixed(table: Table, widths: list[Length], cell_margin_twips: int = 0) 
             cell.width = width
 
 
-def bottom_border(paragraph: Paragraph) -> None:
-    """A solid rule under the paragraph, as wide as the paragraph between its indents."""
+def bottom_border(paragraph: Paragraph, eighths: int) -> None:
+    """A solid rule `eighths` of a point thick under the paragraph, as wide as the paragraph
+    between its indents."""
     pPr = paragraph._p.get_or_add_pPr()
     pbdr = _child(pPr, "w:pBdr", before=("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr"))
     bottom = _child(pbdr, "w:bottom")
     bottom.set(qn("w:val"), "single")
-    bottom.set(qn("w:sz"), str(RULE_WEIGHT_EIGHTHS))
+    bottom.set(qn("w:sz"), str(eighths))
     bottom.set(qn("w:space"), "1")
     bottom.set(qn("w:color"), "000000")
 
@@ -107,12 +106,12 @@ def page_number_field(paragraph: Paragraph) -> None:
 RULE_STYLE_ID = "ND30Duongke"
 
 
-def rule_paragraph_xml(left_twips: int, right_twips: int) -> str:
+def rule_paragraph_xml(left_twips: int, right_twips: int, eighths: int) -> str:
     """A rule paragraph (empty, its bottom border the rule) for a docxtpl `{{p … }}` tag.
 
     The indents depend on the text the rule sits under, so the whole paragraph comes from
     code: the template holds only the tag, which survives editing in Word and LibreOffice.
     """
     return (f'<w:p><w:pPr><w:pStyle w:val="{RULE_STYLE_ID}"/>'
-            f'<w:pBdr><w:bottom w:val="single" w:sz="{RULE_WEIGHT_EIGHTHS}" w:space="1" w:color="000000"/></w:pBdr>'
+            f'<w:pBdr><w:bottom w:val="single" w:sz="{eighths}" w:space="1" w:color="000000"/></w:pBdr>'
             f'<w:ind w:left="{left_twips}" w:right="{right_twips}"/><w:rPr><w:sz w:val="4"/></w:rPr></w:pPr></w:p>')

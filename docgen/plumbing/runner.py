@@ -12,10 +12,7 @@ a finished batch again refuses to overwrite, as a single render does.
 from __future__ import annotations
 
 import contextlib
-import functools
-import hashlib
 import itertools
-import json
 import multiprocessing
 import multiprocessing.util
 import os
@@ -26,15 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
+from .digest import file_digest
 from .errors import DocgenError, OutputExists
-from .render.output import write_atomic
-from .render.pdfserver import PdfPool
+from .journal import Journal
+from .office_pool import PdfPool
+from .progress import Echo, Progress, num
 
-Echo = Callable[..., None]
-JOURNAL_NAME = ".docgen-resume.jsonl"
 SKIPPED_FILES = ("docgen.yaml",)
-LIST_EACH_UP_TO = 100  # jobs; beyond this the log gets a progress line every tenth instead
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -88,84 +83,6 @@ class Outcome:
     error: str | None = None
     internal: bool = False
     warnings: list[str] = field(default_factory=list)
-
-
-def digest(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
-
-
-def file_digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-@functools.lru_cache(maxsize=1)
-def templates_digest() -> str:
-    from .render.templates import builtin_path
-
-    folder = builtin_path("thong-bao").parent
-    return digest(*(p.read_bytes() for p in sorted(folder.glob("*.docx"))))
-
-
-class Journal:
-    """The resume notes of one output folder: JSON lines, appended by whichever process works."""
-
-    @staticmethod
-    def path_for(folder: Path) -> Path:
-        return Path(folder) / JOURNAL_NAME
-
-    @staticmethod
-    def append(path: Path, record: dict) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-        try:
-            os.write(fd, line)  # one write of one line: appends from several processes never interleave
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-    @staticmethod
-    def load(path: Path) -> dict[str, list[dict]]:
-        records: dict[str, list[dict]] = {}
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return records
-        for line in text.splitlines():
-            try:
-                record = json.loads(line)
-                records.setdefault(record["spec"], []).append(record)
-            except (ValueError, KeyError, TypeError):
-                continue  # a line cut short by a crash
-        return records
-
-    @staticmethod
-    def forget(path: Path, specs: set[str]) -> None:
-        """Drop the notes of specs; the file goes when nothing is left in it."""
-        kept: list[str] = []
-        try:
-            with open(path, encoding="utf-8") as fh:
-                for line in fh:
-                    try:
-                        if json.loads(line)["spec"] not in specs:
-                            kept.append(line)
-                    except (ValueError, KeyError, TypeError):
-                        continue
-        except (OSError, UnicodeDecodeError):
-            return
-        if not kept:
-            path.unlink(missing_ok=True)
-        else:
-            write_atomic(path, "".join(kept).encode("utf-8"))
 
 
 def _state(job: Job, records: list[dict]) -> tuple[bool, frozenset[str]]:
@@ -297,69 +214,6 @@ def _run(job: Job, ctx: Context) -> Outcome:
     return outcome
 
 
-# ---------------------------------------------------------------- progress
-
-
-def _num(value: float, digits: int = 1) -> str:
-    return f"{value:.{digits}f}".replace(".", ",")
-
-
-class _Progress:
-    """A rich progress bar on a terminal; plain lines in a log (CI, pipes, tests)."""
-
-    def __init__(self, total: int, label: str, echo: Echo, terminal: bool | None = None) -> None:
-        self.total, self.label, self.echo = total, label, echo
-        self.done = self.failed = 0
-        self.started = time.monotonic()
-        self._bar = None
-        self._next_line = 0
-        if terminal is None:
-            from rich.console import Console
-
-            terminal = Console(stderr=True).is_terminal and not os.environ.get("CI")
-        if terminal and total > 1:
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TextColumn,
-                TimeElapsedColumn,
-                TimeRemainingColumn,
-            )
-
-            self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TextColumn("lỗi: {task.fields[failed]}"), TimeElapsedColumn(),
-                                 TextColumn("còn"), TimeRemainingColumn(), console=Console(stderr=True))
-            self._task = self._bar.add_task(label, total=total, failed=0)
-            self._bar.start()
-
-    def update(self, outcome: Outcome) -> None:
-        self.done += 1
-        self.failed += outcome.error is not None
-        if self._bar is not None:
-            self._bar.update(self._task, advance=1, failed=self.failed)
-            if self.total <= 20:
-                for line in outcome.lines:
-                    self._bar.console.print(line, markup=False, highlight=False)
-            return
-        if self.total <= LIST_EACH_UP_TO:
-            for line in outcome.lines:
-                self.echo(line)
-        elif self.done >= self._next_line or self.done == self.total:
-            elapsed = time.monotonic() - self.started
-            rate = self.done / elapsed if elapsed else 0.0
-            left = (self.total - self.done) / rate if rate else 0.0
-            self.echo(f"[{self.done}/{self.total}] {self.label}: {_num(rate)} văn bản/giây, "
-                      f"còn khoảng {_num(left, 0)} giây, {self.failed} lỗi")
-            self._next_line = self.done + max(1, self.total // 10)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-            self._bar = None
-
-
 # ---------------------------------------------------------------- the runner
 
 
@@ -402,7 +256,7 @@ def run_jobs(jobs: list[Job], *, label: str, echo: Echo, force: bool, single_pdf
     del journals
     procs = min(workers or cpu_count(), len(pending))
     tally = _Tally()
-    progress = _Progress(len(pending), label, echo, terminal)
+    progress = Progress(len(pending), label, echo, terminal)
     pool = None
     try:
         if procs <= 1:
@@ -449,9 +303,9 @@ def run_jobs(jobs: list[Job], *, label: str, echo: Echo, force: bool, single_pdf
     elapsed = time.monotonic() - started
     if len(jobs) > 1 or skipped:
         ok = tally.ok
-        rate = f" ({_num(ok / elapsed)} văn bản/giây)" if ok and elapsed > 0 else ""
+        rate = f" ({num(ok / elapsed)} văn bản/giây)" if ok and elapsed > 0 else ""
         extra = f", bỏ qua {len(skipped)} đã xong từ trước" if skipped else ""
-        echo(f"Xong {ok}/{len(jobs)} văn bản trong {_num(elapsed)} giây{rate}{extra}.")
+        echo(f"Xong {ok}/{len(jobs)} văn bản trong {num(elapsed)} giây{rate}{extra}.")
     if failures:
         if len(jobs) > 1:
             echo(f"Có {len(failures)} tệp lỗi:", err=True)
@@ -463,16 +317,3 @@ def run_jobs(jobs: list[Job], *, label: str, echo: Echo, force: bool, single_pdf
     return 0
 
 
-def input_digest(spec: Path, *extra: bytes | str, directory: Path | None = None) -> str | None:
-    """What a job's outputs depend on: docgen and its templates, the spec, its office profile,
-    its danh bạ, and the options given; None when the spec cannot be read (the job says why)."""
-    from .distribute.directory import find_directory
-    from .spec.profile import find_profile
-
-    try:
-        parts: list[bytes | str] = [__version__, templates_digest(), spec.read_bytes(), *extra]
-        for found in (find_profile(spec), find_directory(spec, directory)):
-            parts.append(found.read_bytes() if found is not None else b"")
-    except OSError:
-        return None
-    return digest(*parts)

@@ -1,6 +1,6 @@
 """PDF at batch speed: LibreOffice started once and kept open, instead of one `soffice` per file.
 
-Each server is a small driver (pdfserver_uno.py) run by the system Python that has `uno`; it
+Each server is a small driver (office_uno.py) run by the system Python that has `uno`; it
 starts LibreOffice with its own user profile (so a LibreOffice the user has open is never
 touched) and converts documents on request. docgen talks to it over a pipe, one JSON line per
 document, with a time-out per document: when LibreOffice crashes or hangs, the server is
@@ -27,11 +27,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, ContextManager
 
-from ..errors import DocgenError
+from .errors import DocgenError
+from .office import docx_to_pdf, find_soffice
 from .output import write_atomic
-from .pdf import docx_to_pdf, find_soffice
 
-DRIVER = Path(__file__).with_name("pdfserver_uno.py")
+DRIVER = Path(__file__).with_name("office_uno.py")
 DOC_TIMEOUT_S = 60.0
 START_TIMEOUT_S = 60.0
 DOCS_PER_START = 12

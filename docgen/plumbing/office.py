@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import DocgenError, ToolMissing
+from .errors import DocgenError, ToolMissing
 
 INSTALL_HINT = (
     "Không tìm thấy LibreOffice (lệnh soffice). Cài đặt trên Debian/Ubuntu bằng: "

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .fields import field_guide, inspect_template
-from .output import refuse_existing, write_atomic
-from .templates import builtin_path
+from ..plumbing.output import refuse_existing, write_atomic
+from ..plumbing.progress import Echo
+from ..render.fields import field_guide, inspect_template
+from ..render.templates import builtin_path
 
 
 def export(doc_type: str, folder: Path, force: bool = False) -> list[Path]:
@@ -30,3 +31,16 @@ def describe(path: Path) -> tuple[str, bool]:
     errors = sum(1 for f in result.findings if f.severity == "lỗi")
     lines.append(f"{len(result.fields)} trường và vòng lặp; {errors} lỗi, {len(result.findings) - errors} lưu ý.")
     return "\n".join(lines), result.failed
+
+
+def run_export(doc_type: str, folder: Path, force: bool, echo: Echo) -> int:
+    for path in export(doc_type, folder, force):
+        echo(f"Đã tạo {path}")
+    return 0
+
+
+def run_fields(path: Path, echo: Echo) -> int:
+    """0 when the template is sound, 2 when it has an error."""
+    text, failed = describe(path)
+    echo(text)
+    return 2 if failed else 0

@@ -1,6 +1,6 @@
 """One LibreOffice kept open to turn .docx into PDF, driven through UNO.
 
-Run by docgen.render.pdfserver under the system Python that has the `uno` module (Debian's
+Run by docgen.plumbing.office_pool under the system Python that has the `uno` module (Debian's
 python3-uno serves only /usr/bin/python3), so this file imports nothing from docgen and
 nothing outside the standard library but `uno`.
 

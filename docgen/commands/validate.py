@@ -1,0 +1,31 @@
+"""`docgen validate`: check specs (over their office profile and danh bạ), write nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..distribute.directory import check_names, find_directory, load_directory
+from ..plumbing.errors import DocgenError
+from ..plumbing.progress import Echo
+from ..plumbing.runner import expand
+from ..spec.explain import explain_source
+from ..spec.load import resolve, validate_source
+
+
+def validate_all(paths: list[Path], echo: Echo, profile: Path | str | None = "auto", explain: bool = False) -> int:
+    failures = 0
+    for path in expand(paths):
+        try:
+            source = resolve(path, profile)
+            spec = validate_source(source)
+            if (found := find_directory(path)) is not None:
+                check_names(spec, source, load_directory(found))
+        except DocgenError as exc:
+            failures += 1
+            echo(exc.show(), err=True)
+            continue
+        echo(f"{path}: hợp lệ.")
+        if explain:
+            echo("\n".join(explain_source(source, spec)))
+    return 2 if failures else 0
+
