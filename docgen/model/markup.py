@@ -22,6 +22,8 @@ _TOKEN = re.compile(r"\\\*|\*\*|\*")
 
 def parse(text: str, bold: bool = False, italic: bool = False) -> list[Run]:
     """Split marked-up text into runs; an unmatched marker is kept as a literal `*`."""
+    if "*" not in text:  # most text has no markup at all
+        return [Run(text, bold, italic)] if text else []
     tokens = _TOKEN.split(text)
     markers = _TOKEN.findall(text)
     # A marker toggles only when a partner follows; count what is left of each kind.

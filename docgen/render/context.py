@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from html import escape
+
 from docxtpl import RichText
 from markupsafe import Markup
 
@@ -40,10 +43,23 @@ def rules(doc: Document) -> dict[str, Markup]:
     }
 
 
+_SPECIAL = re.compile("[&<>\"']").search  # what html.escape changes
+
+# What RichText.add writes for a run with no properties, bold, italic, or both.
+_RUN_START = {
+    (False, False): "<w:r>",
+    (True, False): "<w:r><w:rPr><w:b/></w:rPr>",
+    (False, True): "<w:r><w:rPr><w:i/></w:rPr>",
+    (True, True): "<w:r><w:rPr><w:b/><w:i/></w:rPr>",
+}
+
+
 def rich(paragraph: Paragraph) -> RichText:
+    """The paragraph's runs as docxtpl's RichText, the XML written directly: the same XML as
+    RichText.add(text, bold=…, italic=…), without its per-run keyword handling."""
     rt = RichText()
-    for run in paragraph.runs:
-        rt.add(run.text, bold=run.bold or None, italic=run.italic or None)
+    rt.xml = "".join(f'{_RUN_START[bool(run.bold), bool(run.italic)]}<w:t xml:space="preserve">'
+                     f'{escape(run.text) if _SPECIAL(run.text) else run.text}</w:t></w:r>' for run in paragraph.runs)
     return rt
 
 

@@ -70,7 +70,8 @@ class Profile(Strict):
 
 def find_profile(spec_path: Path) -> Path | None:
     """docgen.yaml in the spec's folder or the nearest parent that has one."""
-    for folder in [Path(spec_path).resolve().parent, *Path(spec_path).resolve().parents]:
+    where = Path(spec_path).resolve()
+    for folder in where.parents:
         candidate = folder / PROFILE_NAME
         if candidate.is_file():
             return candidate
@@ -107,7 +108,7 @@ def merge(spec: Source, profile: Profile, psource: Source) -> Source:
     if not isinstance(spec.data, dict):
         return spec
     data = dict(spec.data)
-    merged = Source(spec.file, data, dict(spec.lines), dict(spec.files))
+    merged = spec.merged(data)
     raw = psource.data if isinstance(psource.data, dict) else {}
     for key in _SHARED:
         if key not in data and raw.get(key) is not None:
@@ -138,8 +139,7 @@ def merge(spec: Source, profile: Profile, psource: Source) -> Source:
             parent[part] = parent = dict(parent[part])
         parent[path[-1]] = profile.nguoi_ky[key].as_spec()
         for sub in ("quyen_han", "chuc_vu", "ho_ten"):
-            merged.lines[path + (sub,)] = psource.lines.get(("nguoi_ky", key), 1)
-            merged.files[path + (sub,)] = psource.file
+            merged.mark(path + (sub,), psource.lines.get(("nguoi_ky", key), 1), psource.file)
     return merged
 
 

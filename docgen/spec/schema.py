@@ -137,8 +137,8 @@ class Muc(Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Muc":
-        kinds = [k for k in ("doan", "y", "muc", "nhiem_vu") if getattr(self, k) is not None]
-        if len(kinds) != 1:
+        if (self.doan is None) + (self.y is None) + (self.muc is None) + (self.nhiem_vu is None) != 3:
+            kinds = [k for k in ("doan", "y", "muc", "nhiem_vu") if getattr(self, k) is not None]
             found = ", ".join(kinds) if kinds else "không có khóa nào"
             raise ValueError(f"mỗi khối nội dung cần đúng một trong các khóa doan, y, muc, nhiem_vu (đang có: {found})")
         if self.doan is not None and self.noi_dung:

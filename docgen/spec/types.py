@@ -66,7 +66,15 @@ Date = Annotated[dt.date, BeforeValidator(to_date), _date_schema("31/8/2021"),
                  PlainSerializer(lambda d: f"{d.day}/{d.month}/{d.year}", return_type=str)]
 DocDate = Annotated[IssueDate, BeforeValidator(to_issue_date), _date_schema("/9/2021"),
                     PlainSerializer(lambda d: f"{d.day or ''}/{d.month or ''}/{d.year}", return_type=str)]
-Text = Annotated[str, BeforeValidator(lambda v: check_dates_in_text(v) if isinstance(v, str) else v)]
+def _text(value: object, _find=DATE_IN_TEXT.finditer) -> object:
+    """check_dates_in_text for a string, in one call (a spec has hundreds of Text fields)."""
+    if isinstance(value, str) and "/" in value:
+        for m in _find(value):
+            _real_date(int(m[1]), int(m[2]), int(m[3]), m[0])
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
 
 
 def as_list(value: object) -> object:
