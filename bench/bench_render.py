@@ -1,5 +1,8 @@
 """Render one spec N times: docgen's compiled template against plain docxtpl, same content.
 
+The three cases run in interleaved rounds and each reports the median of its rounds, as wall
+time and as this process's CPU time (the fairer figure on a shared machine).
+
 Usage: .venv/bin/python bench/bench_render.py [SPEC] [-n N]
 Plain docxtpl here means what a docxtpl user writes: DocxTemplate(path), render(context,
 sandboxed autoescaping env), save, for every document, from the same template and context.
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -28,21 +32,32 @@ from docgen.spec import load_spec  # noqa: E402
 DEFAULT_SPEC = ROOT / "specs" / "lao-cai" / "thong-bao-ket-luan-lao-cai.yaml"
 
 
-def timed(label: str, n: int, fn) -> float:
-    fn()  # warm-up: imports, caches, font metrics
-    start = time.perf_counter()
-    for _ in range(n):
-        fn()
-    elapsed = time.perf_counter() - start
-    rate = n / elapsed
-    print(f"{label:<44} {n:>5} docs  {elapsed:7.3f} s  {rate:8.1f} docs/s  {1000 * elapsed / n:7.2f} ms/doc")
-    return rate
+def timed_rounds(cases: dict[str, object], n: int, rounds: int) -> dict[str, tuple[float, float]]:
+    """Each case n times, split into interleaved rounds so that load from other processes falls
+    on all of them alike; per case the median over rounds of wall and CPU ms per document."""
+    per = max(1, n // rounds)
+    wall: dict[str, list[float]] = {k: [] for k in cases}
+    cpu: dict[str, list[float]] = {k: [] for k in cases}
+    for fn in cases.values():
+        fn()  # warm-up: imports, caches, font metrics
+    for _ in range(rounds):
+        for label, fn in cases.items():
+            w0, c0 = time.perf_counter(), time.process_time()
+            for _ in range(per):
+                fn()
+            wall[label].append(1000 * (time.perf_counter() - w0) / per)
+            cpu[label].append(1000 * (time.process_time() - c0) / per)
+    out = {k: (statistics.median(wall[k]), statistics.median(cpu[k])) for k in cases}
+    for label, (w, c) in out.items():
+        print(f"{label:<40} {per * rounds:>5} docs  wall {w:7.2f} ms/doc  cpu {c:7.2f} ms/doc  {1000 / w:8.1f} docs/s")
+    return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("spec", nargs="?", type=Path, default=DEFAULT_SPEC)
     parser.add_argument("-n", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=10)
     args = parser.parse_args()
     spec_path = args.spec if args.spec.exists() else ROOT / "tests" / "data" / "thong-bao-nho.yaml"
     print(f"spec: {spec_path.relative_to(ROOT)}")
@@ -61,10 +76,12 @@ def main() -> int:
         tpl.render(build_context(doc), jinja_env=sandbox(), autoescape=True)
         tpl.save(io.BytesIO())
 
-    base = timed("plain docxtpl (load, render, save)", args.n, plain_docxtpl)
-    ours = timed("docgen render (model → .docx)", args.n, docgen_render)
-    full = timed("docgen end to end (YAML → .docx)", args.n, docgen_full)
-    print(f"speed-up over plain docxtpl: render {ours / base:.1f}x, end to end {full / base:.1f}x")
+    t = timed_rounds({"plain docxtpl (load, render, save)": plain_docxtpl,
+                      "docgen render (model → .docx)": docgen_render,
+                      "docgen end to end (YAML → .docx)": docgen_full}, args.n, min(args.rounds, args.n))
+    (base_w, base_c), (ours_w, ours_c), (full_w, full_c) = t.values()
+    print(f"speed-up over plain docxtpl, wall: render {base_w / ours_w:.1f}x, end to end {base_w / full_w:.1f}x")
+    print(f"speed-up over plain docxtpl, cpu:  render {base_c / ours_c:.1f}x, end to end {base_c / full_c:.1f}x")
     return 0
 
 
