@@ -75,7 +75,8 @@ def run_one(script: Path) -> list[dict]:
     def save(self, filename, *args, **kwargs):
         record = getattr(self, "_parity", None)
         replacements = {"pics": dict(self.pics_to_replace), "media": dict(self.crc_to_new_media),
-                        "embedded": dict(self.crc_to_new_embedded), "zipnames": dict(self.zipname_to_replace)}
+                        "embedded": dict(self.crc_to_new_embedded), "zipnames": dict(self.zipname_to_replace),
+                        "originals": originals}
         original_save(self, filename, *args, **kwargs)
         if record is None:
             return
@@ -85,6 +86,18 @@ def run_one(script: Path) -> list[dict]:
         record["data"] = filename.getvalue() if hasattr(filename, "getvalue") else Path(filename).read_bytes()
         record["replacements"] = replacements
 
+    originals: dict[int, bytes] = {}
+    original_crc = DocxTemplate.get_file_crc
+
+    def get_file_crc(file_obj):  # replace_media/replace_embedded keep only a CRC: keep the bytes too
+        crc = original_crc(file_obj)
+        if hasattr(file_obj, "getvalue"):
+            originals[crc] = file_obj.getvalue()
+        elif not hasattr(file_obj, "read"):
+            originals[crc] = Path(file_obj).read_bytes()
+        return crc
+
+    DocxTemplate.get_file_crc = staticmethod(get_file_crc)
     DocxTemplate.render, DocxTemplate.save = render, save
     docxtpl.DocxTemplate = DocxTemplate
     os.chdir(script.parent)

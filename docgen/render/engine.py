@@ -1,10 +1,13 @@
 """docxtpl templates compiled once, rendered many times.
 
-A template is read once: its XML parts that hold tags go through docxtpl's own
-preprocessing (so `{%p %}`, `{{r }}` and the rest mean what docxtpl users expect) and are
-compiled by Jinja's sandbox with autoescaping; the other parts are kept as bytes and copied
-into every output unchanged. Text from a spec only ever reaches a template as context
-data, so `{{ }}` typed in a spec is printed, never run.
+A template is read once (see `parts`): every part that can hold tags (document, headers,
+footers, footnotes, endnotes, core properties) is read as docxtpl reads it and compiled by
+Jinja's sandbox with autoescaping; the other parts are kept as deflated bytes and copied into
+every output unchanged. What each rendered part needs afterwards (table grids, drawing ids)
+is decided at compile time; relationships, media parts and content types are touched only by
+a render that adds pictures, links or sub-documents (`media`) or replaces pictures. Text from
+a spec only ever reaches a template as context data, so `{{ }}` typed in a spec is printed,
+never run.
 """
 
 from __future__ import annotations
@@ -14,15 +17,16 @@ import zipfile
 from pathlib import Path
 
 from docxtpl import DocxTemplate
-from jinja2 import TemplateError, nodes
+from jinja2 import TemplateError, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..plumbing.errors import DocgenError
+from . import parts as P
+from .media import CURRENT, RenderState
+from .integrity import rels_name
+from .package import PackageInfo
 from .zipwrite import Entry, zip_entries
-
-_TAG = re.compile(rb"\{[{%]")
-_TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 
 
 class TemplateProblem(DocgenError):
@@ -51,8 +55,10 @@ class Sandbox(SandboxedEnvironment):
         return tree
 
 
-def sandbox() -> SandboxedEnvironment:
-    return Sandbox()
+def sandbox(filters: dict | None = None) -> SandboxedEnvironment:
+    env = Sandbox()
+    env.filters.update(filters or {})
+    return env
 
 
 def security_message(template: str, exc: Exception) -> str:
@@ -60,14 +66,72 @@ def security_message(template: str, exc: Exception) -> str:
             "Mẫu chỉ được dùng các trường dữ liệu của văn bản (xem: docgen template fields).")
 
 
-class CompiledTemplate:
-    """A docxtpl template, preprocessed and compiled once."""
+_MESSAGES = [
+    (re.compile(r"No filter named '([^']*)'"), "không có bộ lọc “{0}” (docgen chỉ có các bộ lọc sẵn có của Jinja)"),
+    (re.compile(r"No test named '([^']*)'"), "không có phép thử “{0}”"),
+    (re.compile(r"Encountered unknown tag '(end\w+)'"), "thẻ “{0}” không có thẻ mở tương ứng"),
+    (re.compile(r"Encountered unknown tag '([^']*)'"), "không có thẻ “{0}”"),
+    (re.compile(r"Unexpected end of template.*'(end\w+)'"), "thiếu thẻ đóng “{0}”"),
+    (re.compile(r"unexpected char '(.*)' at"), "ký tự “{0}” không được phép trong thẻ"),
+    (re.compile(r"unexpected '(.*)'"), "không chờ đợi “{0}” ở đây"),
+]
 
-    def __init__(self, path: Path) -> None:
+
+def explain(exc: TemplateError) -> str:
+    """A Jinja error in Vietnamese, with Jinja's own words in brackets."""
+    text = getattr(exc, "message", None) or str(exc)
+    for pattern, message in _MESSAGES:
+        m = pattern.search(text)
+        if m:
+            return f"{message.format(*m.groups())} ({text})"
+    return f"lỗi cú pháp thẻ: {text}"
+
+
+def where(raw: bytes, patch, env: SandboxedEnvironment, exc: TemplateSyntaxError) -> tuple[int, str]:
+    """The paragraph (number, text) a compile error is in: the part compiled again, marked."""
+    marked = P.marked_source(raw, patch)
+    try:
+        env.from_string(marked)
+    except TemplateSyntaxError as again:
+        exc = again
+    except TemplateError:
+        return 0, ""
+    number = P.paragraph_at(marked, exc.lineno)
+    texts = P.paragraph_texts(raw)
+    return number, texts[number - 1] if 0 < number <= len(texts) else ""
+
+
+def compile_part(env: SandboxedEnvironment, prepared: P.Prepared, raw: bytes, patch, template: str):
+    """One part's Jinja template, or TemplateProblem naming the part and paragraph."""
+    try:
+        return env.from_string(prepared.source)
+    except SecurityError as exc:
+        raise TemplateProblem(security_message(template, exc)) from None
+    except TemplateSyntaxError as exc:
+        number, text = where(raw, patch, env, exc)
+        place = f"{P.part_label(prepared.name)}, đoạn {number}" + (f" “{text[:60]}”" if text else "")
+        raise TemplateProblem(f"Mẫu {template} có thẻ lỗi ở {place}: {explain(exc)}.") from None
+
+
+class _Part:
+    __slots__ = ("info", "template", "fix_grid", "fix_drawings")
+
+    def __init__(self, info: zipfile.ZipInfo, template, prepared: P.Prepared) -> None:
+        self.info, self.template = info, template
+        self.fix_grid, self.fix_drawings = prepared.fix_grid, prepared.fix_drawings
+
+
+class CompiledTemplate:
+    """A docxtpl template, preprocessed and compiled once.
+
+    `filters`: Jinja filters a program adds (functions of its own; a template cannot add any).
+    """
+
+    def __init__(self, path: Path, filters: dict | None = None) -> None:
         self.path = Path(path)
         helper = DocxTemplate(str(self.path))
-        env = sandbox()
-        self._parts: list[tuple[zipfile.ZipInfo, object]] = []
+        env = sandbox(filters)
+        self._parts: list[_Part | Entry] = []
         try:
             archive = zipfile.ZipFile(self.path)
         except (zipfile.BadZipFile, OSError) as exc:
@@ -75,42 +139,75 @@ class CompiledTemplate:
         with archive:
             for info in archive.infolist():
                 raw = archive.read(info)
-                if _TEMPLATED.match(info.filename) and _TAG.search(raw):
-                    xml = helper.patch_xml(raw.decode("utf-8"))
-                    xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
-                    try:
-                        self._parts.append((info, env.from_string(xml)))
-                    except SecurityError as exc:
-                        raise TemplateProblem(security_message(self.path.name, exc)) from None
-                    except TemplateError as exc:
-                        raise TemplateProblem(f"Mẫu {self.path.name} có thẻ lỗi: {exc}. "
-                                              f"Chạy: docgen template fields {self.path} để biết đoạn nào.") from None
+                try:
+                    prepared = P.prepare(info.filename, raw, helper.patch_xml)
+                except P.etree.XMLSyntaxError as exc:
+                    raise TemplateProblem(f"Mẫu {self.path.name}: phần {info.filename} không phải XML hợp lệ ({exc}).") \
+                        from None
+                if prepared is None:
+                    self._parts.append(Entry(info.filename, info.date_time, raw))
                 else:
-                    self._parts.append((info, Entry(info.filename, info.date_time, raw)))
+                    template = compile_part(env, prepared, raw, helper.patch_xml, self.path.name)
+                    self._parts.append(_Part(info, template, prepared))
+            self.package = PackageInfo(archive)
         self._helper = helper
 
-    def render(self, context: dict) -> bytes:
-        """The filled document as .docx bytes; the parts without tags were deflated at load."""
+    def render(self, context: dict, replace: dict | None = None) -> bytes:
+        """The filled document as .docx bytes; the parts without tags were deflated at load.
+
+        `replace`: pictures to swap, as docxtpl's replace_pic/replace_media/replace_zipname do:
+        a key naming a picture (its name, title or description in Word's Alt Text) or a part
+        (“word/media/image1.png”), or the original bytes of a picture or embedded file; the
+        value is the new bytes.
+        """
+        state = RenderState(self.package)
+        token = CURRENT.set(state)
         entries: list[Entry] = []
-        for info, part in self._parts:
-            if isinstance(part, Entry):
-                entries.append(part)
-                continue
-            try:
-                xml = part.render(context)  # type: ignore[attr-defined]
-            except SecurityError as exc:
-                raise TemplateProblem(security_message(self.path.name, exc)) from None
-            except TemplateError as exc:
-                raise TemplateProblem(f"Mẫu {self.path.name}: lỗi khi điền dữ liệu: {exc}.") from None
-            entries.append(Entry(info.filename, info.date_time, self._finish(xml).encode("utf-8")))
+        next_drawing = None
+        try:
+            for part in self._parts:
+                if isinstance(part, Entry):
+                    entries.append(part)
+                    continue
+                name = part.info.filename
+                state.part = name
+                xml = self._fill(part, context, name)
+                if "docgen-url:" in xml:
+                    xml = state.link_urls(xml)
+                if part.fix_grid:
+                    xml = P.fix_grid(xml)
+                if part.fix_drawings or name in state.drawn:
+                    xml, next_drawing = P.renumber_drawings(xml, next_drawing or self.package.drawing_base)
+                entries.append(Entry(name, part.info.date_time, (P.DECLARATION + xml).encode("utf-8")))
+        finally:
+            CURRENT.reset(token)
+        if state.changed:
+            entries = self._with_relationships(entries, state)
+        if replace:
+            from .replace import replaced
+
+            entries = replaced(entries, self.package, replace, self.path.name)
         return zip_entries(entries)
+
+    def _fill(self, part: _Part, context: dict, name: str) -> str:
+        try:
+            xml = part.template.render(context)
+        except SecurityError as exc:
+            raise TemplateProblem(security_message(self.path.name, exc)) from None
+        except TemplateError as exc:
+            raise TemplateProblem(f"Mẫu {self.path.name}, {P.part_label(name)}: lỗi khi điền dữ liệu: {exc}.") from None
+        return self._finish(xml)
+
+    def _with_relationships(self, entries: list[Entry], state: RenderState) -> list[Entry]:
+        changed = {rels_name(part): self.package.rels_entry(part, rels) for part, rels in state.new_rels.items()}
+        types = self.package.content_types(state.new_media)
+        if types is not None:
+            changed["[Content_Types].xml"] = types
+        out = [changed.pop(e.name.decode("utf-8"), e) for e in entries]
+        return out + list(changed.values()) + self.package.media_entries(state.new_media)
 
     def _finish(self, xml: str) -> str:
         """What docxtpl does after Jinja: undo the line trick, unescape {_{, resolve \\n, \\t."""
-        # The newline after the XML declaration is not text: leave it out of the \\n test below.
-        decl, end, rest = xml.partition("?>\n")
-        if end and decl.startswith("<?xml") and "<" not in decl[1:]:
-            return f"{decl}{end}{self._finish(rest)}"
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         if any(ch in xml for ch in "\t\a\f\n"):
