@@ -130,8 +130,7 @@ def compare(record: dict) -> dict:
         ours = docgen_render(template, record)
     except DocgenError as exc:
         out["verdict"] = "refused"
-        out["detail"] = exc.show()
-        out["docxtpl_error"] = record["error"]
+        out["detail"] = exc.show() + (f" [docxtpl cũng từ chối: {record['error']}]" if record["error"] else "")
         return out
     except Exception:
         out["verdict"] = "crash"

@@ -5,7 +5,7 @@ resolves to nothing, a relationship to a missing part, a part without a content 
 drawing id used twice, a part that is not well-formed XML.
 
 `canonical_package` is the document as meaning, not bytes: the parts reachable from the
-package's relationships, each XML part canonicalised (exclusive C14N, ignorable whitespace
+package's relationships, each XML part canonicalised (C14N 2.0 with prefixes rewritten, ignorable whitespace
 dropped), every relationship id replaced by what it points to (a part name, a picture's
 content digest, a URL), drawing ids blanked (their uniqueness is checked above), pictures
 named by content. Two engines that write the same document get the same canonical package.
@@ -152,7 +152,8 @@ def canonical_package(data: bytes) -> dict[str, str]:
             for el in list(root):
                 if not (el.text or "").strip() and not len(el):
                     root.remove(el)
-        text = etree.tostring(root, method="c14n", exclusive=True).decode("utf-8")
+        # Prefixes rewritten: a namespace bound to two prefixes is one namespace.
+        text = etree.canonicalize(xml_data=etree.tostring(root).decode("utf-8"), rewrite_prefixes=True)
         links = sorted({target(r) for r in rels.values()})
         out[key(part)] = f"{ctype}\n{text}\n" + "\n".join(links)
     return out

@@ -23,7 +23,7 @@ TEMPLATED = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes|endnotes
 _ANY_TAG = re.compile(r"\{[{%#]")
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 # Tags that change how many cells a row has.
-_GRID_TAGS = re.compile(r"\{%-?\s*(tc\s|hm\b|colspan\b)|<w:gridSpan")
+_TABLE_TOKENS = re.compile(r"<w:(tbl|tr|tc)[ >]|</w:(tbl|tr|tc)>|\{%|\{#|w:gridSpan w:val=\"\{\{")
 _DRAWING = re.compile(r"<wp:docPr\b")
 _LOOP = re.compile(r"\{%-?\s*for\b")
 DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -53,18 +53,42 @@ def serialize(raw: bytes) -> str:
     return etree.tostring(etree.fromstring(raw, _PARSER), encoding="unicode")
 
 
+_IN_TAG = re.compile(r"(?<=\{[{%])(.*?)(?=[}%]\})")
+
+
+def _unescape_in_tags(xml: str) -> str:
+    """`&amp;` inside a tag is the `&` the user typed (docxtpl already did `&lt;`, `&gt;`)."""
+    return _IN_TAG.sub(lambda m: m.group(0).replace("&amp;", "&"), xml) if "&amp;" in xml else xml
+
+
 def prepare(name: str, raw: bytes, patch) -> Prepared | None:
     """The part as Jinja source, or None when it holds no tag (it is then copied unchanged)."""
     if not TEMPLATED.match(name) or b"{" not in raw:
         return None
-    xml = patch(serialize(raw))
+    xml = _unescape_in_tags(patch(serialize(raw)))
     if not _ANY_TAG.search(xml):
         return None
     source = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
     fix_grid = name == "word/document.xml" and ("<w:tbl>" in xml or "<w:tbl " in xml) and (
-        bool(_GRID_TAGS.search(xml)) or grid_disagrees(raw))
+        _row_level_tags(xml) or grid_disagrees(raw))
     fix_drawings = bool(_DRAWING.search(xml) and _LOOP.search(xml))
     return Prepared(name, source, fix_grid, fix_drawings)
+
+
+def _row_level_tags(xml: str) -> bool:
+    """A tag between a table's rows or cells (not inside a cell): it can change how many cells
+    a row has (`{%tc for %}`, `{% hm %}`, `{#tc #}`, a `{%tr if %}` that drops the widest row)."""
+    stack: list[str] = []
+    for m in _TABLE_TOKENS.finditer(xml):
+        token = m.group(0)
+        if m.group(1):
+            stack.append(m.group(1))
+        elif m.group(2):
+            if stack:
+                stack.pop()
+        elif token.startswith("w:gridSpan") or (stack and stack[-1] in ("tbl", "tr")):
+            return True
+    return False
 
 
 def grid_disagrees(raw: bytes) -> bool:
