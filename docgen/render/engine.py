@@ -23,14 +23,22 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..plumbing.errors import DocgenError
 from . import parts as P
-from .media import CURRENT, RenderState
 from .integrity import rels_name
+from .media import CURRENT, RenderState
 from .package import PackageInfo
 from .zipwrite import Entry, zip_entries
 
 
 class TemplateProblem(DocgenError):
     """The template itself is broken (an office's own template, usually)."""
+
+
+class PartProblem(TemplateProblem):
+    """A tag that does not compile, at a known part and paragraph."""
+
+    def __init__(self, message: str, part: str, paragraph: int, text: str, reason: str) -> None:
+        super().__init__(message)
+        self.part, self.paragraph, self.text, self.reason = part, paragraph, text, reason
 
 
 # Globals a document template has no use for; each is a handle on Python objects.
@@ -106,11 +114,13 @@ def compile_part(env: SandboxedEnvironment, prepared: P.Prepared, raw: bytes, pa
     try:
         return env.from_string(prepared.source)
     except SecurityError as exc:
-        raise TemplateProblem(security_message(template, exc)) from None
+        raise PartProblem(security_message(template, exc), prepared.name, 0, "",
+                          f"mẫu truy cập phần bên trong của chương trình ({exc}): bị chặn") from None
     except TemplateSyntaxError as exc:
         number, text = where(raw, patch, env, exc)
         place = f"{P.part_label(prepared.name)}, đoạn {number}" + (f" “{text[:60]}”" if text else "")
-        raise TemplateProblem(f"Mẫu {template} có thẻ lỗi ở {place}: {explain(exc)}.") from None
+        raise PartProblem(f"Mẫu {template} có thẻ lỗi ở {place}: {explain(exc)}.", prepared.name, number, text,
+                          explain(exc)) from None
 
 
 class _Part:
@@ -136,9 +146,12 @@ class CompiledTemplate:
             archive = zipfile.ZipFile(self.path)
         except (zipfile.BadZipFile, OSError) as exc:
             raise TemplateProblem(f"Mẫu {self.path.name} không phải là tệp .docx hợp lệ: {exc}.") from None
+        drawings: dict[int, bytes] = {}  # index in _parts -> raw XML of a story part with pictures
         with archive:
             for info in archive.infolist():
                 raw = archive.read(info)
+                if b"<wp:docPr" in raw and P.STORY.match(info.filename):
+                    drawings[len(self._parts)] = raw
                 try:
                     prepared = P.prepare(info.filename, raw, helper.patch_xml)
                 except P.etree.XMLSyntaxError as exc:
@@ -151,6 +164,23 @@ class CompiledTemplate:
                     self._parts.append(_Part(info, template, prepared))
             self.package = PackageInfo(archive)
         self._helper = helper
+        self._unique_drawings(drawings)
+
+    def _unique_drawings(self, drawings: dict[int, bytes]) -> None:
+        """Drawing ids the template itself repeats (python-docx and some editors number them per
+        part) are made unique once here: parts without tags now, parts with tags at each render."""
+        ids = [int(x) for raw in drawings.values() for x in P.DOCPR_IDS.findall(raw)]
+        start = max([1000, *ids]) + 1
+        if len(ids) != len(set(ids)):
+            for index, raw in drawings.items():
+                part = self._parts[index]
+                if isinstance(part, _Part):
+                    part.fix_drawings = True
+                else:
+                    xml, start = P.renumber_drawings(raw.decode("utf-8"), start)
+                    self._parts[index] = Entry(part.name.decode("utf-8"), self.package.infos[
+                        part.name.decode("utf-8")].date_time, xml.encode("utf-8"))
+        self.package.drawing_base = start
 
     def render(self, context: dict, replace: dict | None = None) -> bytes:
         """The filled document as .docx bytes; the parts without tags were deflated at load.

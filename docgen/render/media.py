@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextvars
 import hashlib
-import io
 import re
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -215,14 +214,3 @@ class RenderState:
         return _URL.sub(lambda m: self.relate(RT_LINK, unquote(m.group(1)), True), xml)
 
 
-def image_size(blob: bytes) -> tuple[int, int]:
-    from docx.image.image import Image as Picture
-
-    picture = Picture.from_blob(blob)
-    return picture.px_width, picture.px_height
-
-
-def read_bytes(source) -> bytes:
-    if isinstance(source, (bytes, bytearray)):
-        return bytes(source)
-    return io.BytesIO(Path(source).read_bytes()).getvalue()

@@ -131,13 +131,7 @@ class PackageInfo:
         """What python-docx gives a new picture of this part: one more than the largest id."""
         return self._shape_ids.get(part, 1)
 
-    @cached_property
-    def drawing_base(self) -> int:
-        """Renumbered drawings start above every drawing id of the template (and at 1001)."""
-        with zipfile.ZipFile(self._archive_path) as z:
-            ids = [int(x) for n in self.names if n.endswith(".xml") and n.startswith("word/")
-                   for x in re.findall(rb'<wp:docPr\b[^>]*?\sid="(\d+)"', z.read(n))]
-        return max([1000, *ids]) + 1
+    drawing_base = 1001  # renumbered drawings start here (set by the engine above the template's ids)
 
     # ------------------------------------------------------------ styles a sub-document may use
 

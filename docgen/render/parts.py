@@ -201,6 +201,8 @@ def fix_grid(xml: str) -> str:
 
 
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\sid=")\d+"')
+DOCPR_IDS = re.compile(rb'<wp:docPr\b[^>]*?\sid="(\d+)"')
+STORY = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 
 
 def renumber_drawings(xml: str, start: int) -> tuple[str, int]:
