@@ -61,6 +61,7 @@ class Inspection:
     path: Path
     fields: dict[str, str] = field(default_factory=dict)  # name -> "trường" | "vòng lặp"
     findings: list[Finding] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # the parts that hold tags, all checked
 
     @property
     def failed(self) -> bool:
@@ -144,6 +145,7 @@ def inspect_template(path: Path, filters: dict | None = None) -> Inspection:
     texts: dict[str, list[tuple[str, list[tuple[int, int]]]]] = {}
     for name, raw in parts:
         if b"{" in raw:
+            result.parts.append(name)
             try:
                 texts[name] = _paragraphs(raw)
             except etree.XMLSyntaxError as exc:
