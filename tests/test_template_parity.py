@@ -153,3 +153,16 @@ def test_docxtpl_suite_parity():
                             capture_output=True, text=True, timeout=1200, cwd=ROOT)
     print(result.stdout)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_a_docxtpl_inline_image_given_as_is_is_explained_not_a_crash(tmp_path):
+    from docxtpl import InlineImage
+
+    case = CASES["pictures"]
+    path = case.build(tmp_path)
+    tpl = DocxTemplate(str(path))
+    context = case.docxtpl(tpl, tmp_path)
+    assert isinstance(context["logo"], InlineImage)
+    with pytest.raises(TemplateProblem) as err:
+        CompiledTemplate(path).render(context)
+    assert "docgen.render.media.Image" in err.value.show()

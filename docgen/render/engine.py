@@ -226,6 +226,13 @@ class CompiledTemplate:
             raise TemplateProblem(security_message(self.path.name, exc)) from None
         except TemplateError as exc:
             raise TemplateProblem(f"Mẫu {self.path.name}, {P.part_label(name)}: lỗi khi điền dữ liệu: {exc}.") from None
+        except DocgenError:
+            raise
+        except Exception as exc:  # a value that cannot print itself, e.g. docxtpl's InlineImage bound to its DocxTemplate
+            raise TemplateProblem(
+                f"Mẫu {self.path.name}, {P.part_label(name)}: một giá trị trong dữ liệu không kết xuất được "
+                f"({type(exc).__name__}: {exc}). Ảnh, liên kết và tài liệu con cho docgen là docgen.render.media.Image, "
+                "url_id, Subdocument (giá trị đã tạo cho docxtpl: chuyển bằng docgen.render.adapt.context).") from None
         return self._finish(xml)
 
     def _with_relationships(self, entries: list[Entry], state: RenderState) -> list[Entry]:
