@@ -20,6 +20,7 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 
 from ..plumbing.errors import DocgenError
 from . import parts as P
@@ -154,7 +155,7 @@ class CompiledTemplate:
                     drawings[len(self._parts)] = raw
                 try:
                     prepared = P.prepare(info.filename, raw, helper.patch_xml)
-                except P.etree.XMLSyntaxError as exc:
+                except etree.XMLSyntaxError as exc:
                     raise TemplateProblem(f"Mẫu {self.path.name}: phần {info.filename} không phải XML hợp lệ ({exc}).") \
                         from None
                 if prepared is None:
