@@ -71,6 +71,32 @@ def entities_split_comments(path: Path) -> None:
     rewrite(path, "word/document.xml", word_entities)
 
 
+_FOOTNOTES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Nguồn: {{ so</w:t></w:r>'
+    '<w:r><w:t xml:space="preserve">urce }}{# chưa rõ #}</w:t></w:r></w:p></w:footnote></w:footnotes>')
+
+
+def footnotes(path: Path) -> None:
+    """A footnote whose only tag Word split, added as Word writes footnotes (python-docx has no API)."""
+    d = docx.Document()
+    d.add_paragraph("Số liệu năm {{ year }}").add_run("FOOTNOTE")
+    d.save(str(path))
+    rewrite(path, "word/document.xml", lambda xml: xml.replace(
+        "<w:t>FOOTNOTE</w:t>", '<w:footnoteReference w:id="1"/>'))
+    rewrite(path, "word/_rels/document.xml.rels", lambda xml: xml.replace("</Relationships>", (
+        '<Relationship Id="rId99" Target="footnotes.xml" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/footnotes"/></Relationships>')))
+    rewrite(path, "[Content_Types].xml", lambda xml: xml.replace("</Types>", (
+        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'wordprocessingml.footnotes+xml"/></Types>')))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/footnotes.xml", _FOOTNOTES)
+
+
 def table_columns(path: Path) -> None:
     d = docx.Document()
     d.add_paragraph("Bảng theo cột:")
@@ -220,6 +246,8 @@ def cases() -> list[Case]:
         Case("entities_split_comments", _build(entities_split_comments, "entities_split_comments"), entities_tpl,
              same(entities_tpl)),
         Case("table_columns", _build(table_columns, "table_columns"), table_tpl, same(table_tpl)),
+        Case("footnotes", _build(footnotes, "footnotes"), lambda tpl, folder: {"year": 2025, "source": "Cục Thống kê"},
+             same(lambda tpl, folder: {"year": 2025, "source": "Cục Thống kê"})),
         Case("pictures", _build(pictures, "pictures"), pictures_tpl, pictures_docgen),
         Case("links", _build(links, "links"), links_tpl, links_docgen),
         Case("replaced_logo", _build(replaced_logo, "replaced_logo", "logo.png"), replace_tpl, replace_docgen),

@@ -166,3 +166,20 @@ def test_a_docxtpl_inline_image_given_as_is_is_explained_not_a_crash(tmp_path):
     with pytest.raises(TemplateProblem) as err:
         CompiledTemplate(path).render(context)
     assert "docgen.render.media.Image" in err.value.show()
+
+
+def test_footnote_with_a_split_tag_and_a_comment(tmp_path):
+    ours = with_docgen(CASES["footnotes"], tmp_path / "b")
+    with zipfile.ZipFile(io.BytesIO(ours)) as z:
+        notes = z.read("word/footnotes.xml").decode("utf-8")
+    assert "Nguồn: Cục Thống kê" in notes and "{" not in notes
+
+
+def test_misspelt_field_in_a_footnote_is_reported(tmp_path):
+    from docgen.render.fields import inspect_template
+
+    path = CASES["footnotes"].build(tmp_path)
+    result = inspect_template(path)
+    assert "word/footnotes.xml" in result.parts
+    note = [f for f in result.findings if f.part == "word/footnotes.xml" and f.severity == "lỗi"]
+    assert note and "source" in note[0].message and "chú thích cuối trang" in note[0].show()
