@@ -24,7 +24,11 @@ def export(doc_type: str, folder: Path, force: bool = False) -> list[Path]:
 def describe(path: Path) -> tuple[str, bool]:
     """The template's fields and loops, then its problems; and whether any is an error."""
     result = inspect_template(Path(path))
+    from ..render.parts import part_label
+
     lines = [f"Mẫu {path}:"]
+    if len(result.parts) > 1:
+        lines.append("  Các phần có thẻ, đều đã kiểm tra: " + ", ".join(part_label(p) for p in result.parts))
     for name, kind in sorted(result.fields.items()):
         lines.append(f"  {kind:<9} {name}")
     lines += [f"  {f.show()}" for f in result.findings]

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docxtpl import DocxTemplate
-from jinja2 import TemplateSyntaxError, meta, nodes
-from jinja2.exceptions import SecurityError
+from jinja2 import meta, nodes
 from lxml import etree
 
 from ..plumbing.errors import DocgenError
-from .engine import sandbox
+from .engine import PartProblem, compile_part, sandbox
+from .parts import TEMPLATED, part_label, prepare
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -46,9 +46,12 @@ class Finding:
     paragraph: int
     text: str
     message: str
+    part: str = "word/document.xml"
 
     def show(self) -> str:
         where = f"đoạn {self.paragraph}" if self.paragraph else "mẫu"
+        if self.part != "word/document.xml":
+            where = f"{part_label(self.part)}, {where}" if self.paragraph else part_label(self.part)
         snippet = f" “{self.text[:60]}”" if self.text else ""
         return f"[{self.severity}] {where}{snippet}: {self.message}"
 
@@ -58,6 +61,7 @@ class Inspection:
     path: Path
     fields: dict[str, str] = field(default_factory=dict)  # name -> "trường" | "vòng lặp"
     findings: list[Finding] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # the parts that hold tags, all checked
 
     @property
     def failed(self) -> bool:
@@ -67,13 +71,18 @@ class Inspection:
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _OPEN = re.compile(r"\{\{|\{%|\{#")
 _BLOCK = re.compile(r"\{%-?\s*[pr]?\s*(for|if|endfor|endif)\b")
+_ORDER = ("document", "header", "footer", "footnotes", "endnotes", "core")
 
 
 def _paragraphs(xml: bytes) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Each paragraph's text and the character span of each of its text runs."""
+    """Each paragraph's text and the character span of each of its text runs (a core
+    property, which has no paragraph, counts as one)."""
     root = etree.fromstring(xml)
     out = []
-    for p in root.iter(f"{W}p"):
+    paragraphs = list(root.iter(f"{W}p"))
+    if not paragraphs and not root.tag.startswith(W):
+        return [(el.text or "", [(0, len(el.text or ""))]) for el in root if el.text]
+    for p in paragraphs:
         text, spans = "", []
         for t in p.iter(f"{W}t"):
             start = len(text)
@@ -87,22 +96,21 @@ def _runs_touched(spans: list[tuple[int, int]], start: int, end: int) -> int:
     return sum(1 for a, b in spans if a < end and b > start)
 
 
-def inspect_template(path: Path) -> Inspection:
-    """Fields and loops the template uses, unknown names, split and unclosed tags."""
-    path = Path(path)
-    result = Inspection(path)
-    try:
-        with zipfile.ZipFile(path) as z:
-            xml = z.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise DocgenError(f"{path}: không đọc được mẫu .docx ({exc}).") from None
-    paragraphs = _paragraphs(xml)
+def _tag_parts(z: zipfile.ZipFile) -> list[tuple[str, bytes]]:
+    """The parts that can hold tags, document first, as an office user reads them."""
+    names = [n for n in z.namelist() if TEMPLATED.match(n)]
+    names.sort(key=lambda n: (next((i for i, k in enumerate(_ORDER) if k in n), 9), n))
+    return [(n, z.read(n)) for n in names]
+
+
+def _check_paragraphs(part: str, paragraphs, result: Inspection) -> None:
+    """Split, unclosed and unbalanced tags, paragraph by paragraph."""
     stack: list[tuple[str, int, str]] = []
     for number, (text, spans) in enumerate(paragraphs, start=1):
         for m in _TAG.finditer(text):
             if _runs_touched(spans, m.start(), m.end()) > 1:
-                result.findings.append(Finding("lưu ý", number, text, f"thẻ {m.group()} bị Word tách thành nhiều đoạn chữ (run); "
-                                               "docgen vẫn đọc được, nhưng nên gõ lại thẻ liền một lần"))
+                result.findings.append(Finding("lưu ý", number, text, f"thẻ {m.group()} bị Word tách thành nhiều đoạn "
+                                               "chữ (run); docgen vẫn đọc được, nhưng nên gõ lại thẻ liền một lần", part))
             block = _BLOCK.match(m.group())
             if block:
                 kind = block.group(1)
@@ -111,36 +119,69 @@ def inspect_template(path: Path) -> Inspection:
                 elif stack and stack[-1][0] == kind[3:]:
                     stack.pop()
                 else:
-                    result.findings.append(Finding("lỗi", number, text, f"thẻ {m.group()} không có thẻ mở tương ứng"))
+                    result.findings.append(Finding("lỗi", number, text, f"thẻ {m.group()} không có thẻ mở tương ứng", part))
         rest = _TAG.sub("", text)
         if _OPEN.search(rest):
-            result.findings.append(Finding("lỗi", number, text, "thẻ mở “{{” hoặc “{%” chưa được đóng bằng “}}” hoặc “%}” trong cùng đoạn"))
+            result.findings.append(Finding("lỗi", number, text, "thẻ mở “{{” hoặc “{%” chưa được đóng bằng “}}” hoặc "
+                                           "“%}” trong cùng đoạn", part))
     for kind, number, text in stack:
-        result.findings.append(Finding("lỗi", number, text, f"thẻ {{% {kind} %}} chưa được đóng bằng {{% end{kind} %}}"))
+        result.findings.append(Finding("lỗi", number, text, f"thẻ {{% {kind} %}} chưa được đóng bằng {{% end{kind} %}}",
+                                       part))
+
+
+def inspect_template(path: Path, filters: dict | None = None) -> Inspection:
+    """Fields and loops the template uses, unknown names, split and unclosed tags, in every
+    part that can hold tags (document, headers, footers, footnotes, endnotes, properties),
+    compiled exactly as `render` compiles them: what passes here renders."""
+    path = Path(path)
+    result = Inspection(path)
+    try:
+        with zipfile.ZipFile(path) as z:
+            if "word/document.xml" not in z.namelist():
+                raise KeyError("word/document.xml")
+            parts = _tag_parts(z)
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise DocgenError(f"{path}: không đọc được mẫu .docx ({exc}).") from None
+    texts: dict[str, list[tuple[str, list[tuple[int, int]]]]] = {}
+    for name, raw in parts:
+        if b"{" in raw:
+            result.parts.append(name)
+            try:
+                texts[name] = _paragraphs(raw)
+            except etree.XMLSyntaxError as exc:
+                result.findings.append(Finding("lỗi", 0, "", f"phần này không phải XML hợp lệ ({exc})", name))
+                continue
+            _check_paragraphs(name, texts[name], result)
     if result.failed:
         return result
 
-    env = sandbox()
-    helper = DocxTemplate(str(path))
-    source = helper.patch_xml(xml.decode("utf-8"))
-    source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
-    try:
-        tree = env.parse(source)
-    except SecurityError as exc:
-        result.findings.append(Finding("lỗi", 0, "", f"mẫu truy cập phần bên trong của chương trình ({exc}): bị chặn"))
+    env = sandbox(filters)
+    patch = DocxTemplate(str(path)).patch_xml
+    trees = []
+    for name, raw in parts:
+        prepared = prepare(name, raw, patch) if name in texts else None
+        if prepared is None:
+            continue
+        try:
+            compile_part(env, prepared, raw, patch, path.name)
+        except PartProblem as exc:
+            result.findings.append(Finding("lỗi", exc.paragraph, exc.text, exc.reason, name))
+            continue
+        trees.append((name, env.parse(prepared.source)))
+    if result.failed:
         return result
-    except TemplateSyntaxError as exc:
-        number = min(max(exc.lineno - 1, 1), len(paragraphs))
-        result.findings.append(Finding("lỗi", number, paragraphs[number - 1][0], f"lỗi cú pháp thẻ: {exc.message}"))
-        return result
-    loops = {n.iter.name for n in tree.find_all(nodes.For) if isinstance(n.iter, nodes.Name)}
-    for name in sorted(meta.find_undeclared_variables(tree)):
-        result.fields[name] = "vòng lặp" if name in loops else "trường"
-        if name not in FIELD_GUIDE:
-            close = difflib.get_close_matches(name, list(FIELD_GUIDE), n=1, cutoff=0.5)
+    for name, tree in trees:
+        loops = {n.iter.name for n in tree.find_all(nodes.For) if isinstance(n.iter, nodes.Name)}
+        for var in sorted(meta.find_undeclared_variables(tree)):
+            known = result.fields.get(var)
+            result.fields[var] = "vòng lặp" if var in loops or known == "vòng lặp" else "trường"
+            if var in FIELD_GUIDE or known is not None:
+                continue
+            close = difflib.get_close_matches(var, list(FIELD_GUIDE), n=1, cutoff=0.5)
             hint = f"; có phải ý bạn là “{close[0]}”?" if close else ""
-            where = next(((i, t) for i, (t, _) in enumerate(paragraphs, 1) if re.search(rf"\b{re.escape(name)}\b", t)), (0, ""))
-            result.findings.append(Finding("lỗi", where[0], where[1], f"docgen không có trường “{name}”{hint}"))
+            where = next(((i, t) for i, (t, _) in enumerate(texts[name], 1) if re.search(rf"\b{re.escape(var)}\b", t)),
+                         (0, ""))
+            result.findings.append(Finding("lỗi", where[0], where[1], f"docgen không có trường “{var}”{hint}", name))
     return result
 
 
