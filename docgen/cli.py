@@ -82,7 +82,8 @@ def validate(specs: tuple[Path, ...], explain: bool, profile: Path | None) -> No
               help="Thư mục ghi bộ văn bản (nhiều tệp YAML: mỗi văn bản một thư mục con, chung một sổ đăng ký).")
 @click.option("--danh-ba", "directory", type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp danh bạ đơn vị (mặc định: danh-ba.yaml cạnh tệp YAML hoặc ở thư mục cha gần nhất).")
-@click.option("--so", "number", type=click.IntRange(min=1), help="Số văn bản do văn thư cấp, khi tệp YAML để trống số.")
+@click.option("--so", "number", help="Số văn bản do văn thư cấp, khi tệp YAML để trống số; “tiep”: số tiếp theo "
+                                         "của năm và ký hiệu, lấy từ sổ đăng ký (đã có số trong sổ thì dùng lại số đó).")
 @click.option("--ngay", "date", help="Ngày ban hành đầy đủ, ví dụ 20/9/2021, khi tệp YAML để trống ngày.")
 @click.option("--ngay-sao", "copy_date", help="Ngày sao và gửi, ghi trên bản trích sao và ở cột Ngày chuyển (mặc định: hôm nay).")
 @click.option("--so-dang-ky", "register", type=click.Path(dir_okay=False, path_type=Path),
@@ -91,7 +92,7 @@ def validate(specs: tuple[Path, ...], explain: bool, profile: Path | None) -> No
 @click.option("--khong-pdf", "no_pdf", is_flag=True, help="Không xuất PDF.")
 @click.option("--zip", "make_zip", is_flag=True, help="Đóng gói cả bộ văn bản vào một tệp .zip.")
 @click.option("--force", is_flag=True, help="Ghi đè tệp kết quả đã có.")
-def distribute(specs: tuple[Path, ...], out_dir: Path, directory: Path | None, number: int | None, date: str | None,
+def distribute(specs: tuple[Path, ...], out_dir: Path, directory: Path | None, number: str | None, date: str | None,
                copy_date: str | None, register: Path | None, no_pdf: bool, make_zip: bool, force: bool) -> None:
     """Phân phối văn bản đã ban hành: bản trích sao cho từng đơn vị, PDF, sổ đăng ký, manifest."""
     from .commands import distribute as command

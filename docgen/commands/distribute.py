@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..distribute import copies, extract, manifest, paperwork, register, trich_sao
+from ..distribute import copies, extract, manifest, numbering, paperwork, register, trich_sao
 from ..distribute.counter import CopyCounter
 from ..distribute.directory import check_names, require_directory
 from ..distribute.docxwrite import write_all
@@ -32,7 +32,7 @@ COPIES_FOLDER = "trich-sao"
 class DistributeOptions:
     out_dir: Path
     directory: Path | None = None  # --danh-ba
-    number: int | None = None  # --so, for a spec whose so is blank
+    number: int | str | None = None  # --so, for a spec whose so is blank; "tiep": the register's next
     date: dt.date | None = None  # --ngay, for a spec whose day is blank
     copy_date: dt.date | None = None  # --ngay-sao; today when None
     register: Path | None = None  # --so-dang-ky
@@ -73,7 +73,7 @@ def distribute_job(job: Job, ctx: Context) -> list[str]:
     directory = require_directory(job.spec, opts.directory)
     check_names(spec, source, directory)
     copy_date = opts.copy_date or dt.date.today()
-    assert spec.so is not None and spec.ngay is not None
+    assert spec.ngay is not None
     issue_date = spec.ngay.as_date()
     assert issue_date is not None
     if copy_date < issue_date:
@@ -93,8 +93,14 @@ def distribute_job(job: Job, ctx: Context) -> list[str]:
     outputs = [*docx_files, *pdf_files, folder / manifest.MANIFEST_NAME] + ([zip_file] if opts.zip else [])
     ctx.claim(job, outputs, opts.force)
 
-    so_ky_hieu = f"{dates.pad_number(spec.so)}/{doc.ky_hieu}"
     book = register_for(opts)
+    with ctx.writing():  # the number, from the register and reserved there under its lock
+        number = numbering.reserve(book, doc.ky_hieu, issue_date.year, spec.so, lambda n: paperwork.main_row(
+            doc, spec.luu, numbering.so_ky_hieu(n, doc.ky_hieu), issue_date, copy_date, count))
+    if spec.so != number:
+        spec = spec.model_copy(update={"so": number})
+        doc = copies.with_copy_count(build(spec), spec, count)
+    so_ky_hieu = numbering.so_ky_hieu(number, doc.ky_hieu)
     keys = [f"{so_ky_hieu}|{issue_date.isoformat()}|{p.agency.ten_ngan}" for p in parts]
     with ctx.writing():
         numbers = CopyCounter(book).allocate(copy_date.year, keys) if keys else []
@@ -139,7 +145,7 @@ def distribute_all(paths: list[Path], opts: DistributeOptions, echo, *, workers:
                    terminal: bool | None = None) -> int:
     """Distribute every spec; the exit status as `run_jobs` gives it."""
     specs = expand(paths)
-    if len(specs) > 1 and (opts.number is not None or opts.date is not None):
+    if len(specs) > 1 and (isinstance(opts.number, int) or opts.date is not None):
         raise DocgenError("--so và --ngay chỉ dùng khi phân phối một văn bản.")
     if opts.pdf and specs:
         from ..plumbing.office import find_soffice
@@ -161,9 +167,20 @@ def distribute_all(paths: list[Path], opts: DistributeOptions, echo, *, workers:
                     workers=workers, terminal=terminal)
 
 
-def run(specs: list[Path], out_dir: Path, directory: Path | None, number: int | None, date: str | None,
+def parse_number(text: str | None) -> int | str | None:
+    """--so: a number, or `tiep` for the next free number of the register."""
+    if text is None:
+        return None
+    if numbering.is_next(text):
+        return numbering.NEXT
+    if text.strip().isdigit() and int(text) >= 1:
+        return int(text)
+    raise DocgenError(f"--so: “{text}” không phải số văn bản; ghi một số (ví dụ 12) hoặc tiep (số tiếp theo trong sổ).")
+
+
+def run(specs: list[Path], out_dir: Path, directory: Path | None, number: str | None, date: str | None,
         copy_date: str | None, register: Path | None, pdf: bool, make_zip: bool, force: bool, echo: Echo) -> int:
     """`docgen distribute` as typed: the dates are read here, so a bad one names its option."""
-    options = DistributeOptions(out_dir, directory, number, parse_date(date, "--ngay"), parse_date(copy_date, "--ngay-sao"),
+    options = DistributeOptions(out_dir, directory, parse_number(number), parse_date(date, "--ngay"), parse_date(copy_date, "--ngay-sao"),
                                 register, pdf=pdf, zip=make_zip, force=force)
     return distribute_all(specs, options, echo=echo)

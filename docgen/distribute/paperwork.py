@@ -18,10 +18,14 @@ class NotIssued(DocgenError):
     pass
 
 
-def issued(spec: Spec, file: str, number: int | None, date: dt.date | None) -> Spec:
+def issued(spec: Spec, file: str, number: int | str | None, date: dt.date | None) -> Spec:
     """The spec with --so/--ngay filled in where it is blank; NotIssued unless it then has a
-    number and a full date (Điều 15: both are given once the document is signed)."""
+    number (or --so tiep: the register gives it) and a full date (Điều 15: both are given once
+    the document is signed)."""
     updates: dict[str, object] = {}
+    take_next = isinstance(number, str)
+    if take_next:
+        number = None
     if number is not None:
         if spec.so is not None and spec.so != number:
             raise DocgenError(f"{file}: văn bản đã có số {dates.pad_number(spec.so)}; --so {number} khác số này.")
@@ -34,11 +38,13 @@ def issued(spec: Spec, file: str, number: int | None, date: dt.date | None) -> S
                               f"({date.day}/{date.month}/{date.year}).")
         updates["ngay"] = dates.IssueDate.of(date)
     spec = spec.model_copy(update=updates)
+    if take_next and spec.so is None and spec.ngay is not None and spec.ngay.complete:
+        return spec
     if not spec.issued:
         missing = [what for what, ok in (("số", spec.so is not None),
                                          ("ngày ban hành đầy đủ", spec.ngay is not None and spec.ngay.complete)) if not ok]
         raise NotIssued(f"{file}: văn bản chưa có {' và '.join(missing)}, nên chưa phân phối được. Văn thư cấp số và "
-                        "ngày sau khi văn bản được ký: điền so và ngay trong tệp YAML, hoặc thêm --so 12 --ngay 20/9/2021.")
+                        "ngày sau khi văn bản được ký: điền so và ngay trong tệp YAML, hoặc thêm --so 12 --ngay 20/9/2021 (--so tiep: số tiếp theo trong sổ đăng ký).")
     return spec
 
 
@@ -71,14 +77,33 @@ def manifest_entries(folder: Path, docx_files: list[Path], pdf: bool, so_ky_hieu
     return entries
 
 
+def title_of(doc: Document) -> str:
+    """Column (3): tên loại and trích yếu; a công văn, which has no tên loại, as "Công văn V/v …"."""
+    if not doc.ten_loai:
+        return f"Công văn V/v {doc.trich_yeu}"
+    return f"{sentence_case(doc.ten_loai)} {doc.trich_yeu}"
+
+
+def luu_of(spec: Spec, doc: Document) -> str:
+    """The Lưu line of this document: its own section's, else the spec's."""
+    own = {"giay-moi": spec.giay_moi, "cong-van": spec.cong_van}.get(doc.doc_type)
+    return (getattr(own, "luu", None) or spec.luu) if own is not None else spec.luu
+
+
+def main_row(doc: Document, luu: str, so_ky_hieu: str, issue_date: dt.date, copy_date: dt.date, count: int,
+             n_copies: int = 0) -> register.RegisterRow:
+    """The document's own row of the Sổ đăng ký văn bản đi (Mẫu I, columns (1)–(10))."""
+    sent = [line for line in doc.recipients if not line.startswith("- Lưu")]
+    note = f"Kèm {n_copies} bản trích sao gửi các đơn vị có nhiệm vụ" if n_copies else ""
+    return register.RegisterRow(so_ky_hieu, issue_date, title_of(doc), doc.signer.name, "\n".join(sent),
+                                archive_text(luu), count, copy_date, note)
+
+
 def register_rows(spec: Spec, doc: Document, directory: Directory, so_ky_hieu: str, issue_date: dt.date,
                    copy_date: dt.date, count: int, parts: list[extract.Excerpt], made: list[trich_sao.Copy],
                    copy_code: str) -> tuple[list[register.RegisterRow], list[register.PostRow]]:
     kind = sentence_case(doc.ten_loai)
-    sent = [line for line in doc.recipients if not line.startswith("- Lưu")]
-    note = f"Kèm {len(made)} bản trích sao gửi các đơn vị có nhiệm vụ" if made else ""
-    rows = [register.RegisterRow(so_ky_hieu, issue_date, f"{kind} {doc.trich_yeu}", doc.signer.name, "\n".join(sent),
-                                 archive_text(spec.luu), count, copy_date, note)]
+    rows = [main_row(doc, luu_of(spec, doc), so_ky_hieu, issue_date, copy_date, count, len(made))]
     copy_number = {}
     for part, made_copy in zip(parts, made):
         number = f"{dates.pad_number(made_copy.number)}/{copy_code}"
@@ -102,7 +127,7 @@ def register_rows(spec: Spec, doc: Document, directory: Directory, so_ky_hieu: s
             note = f"Kèm bản trích sao số {copy_number[index]}" if index in copy_number else ""
         else:
             number, note = copy_number[index], "Bản trích sao"
-        post.append(register.PostRow(copy_date, number, where, 1, note))
+        post.append(register.PostRow(copy_date, number, where, 1, note, recipient=agency.ten))
     return rows, post
 
 
