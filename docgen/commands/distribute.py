@@ -14,7 +14,6 @@ from ..distribute.counter import CopyCounter
 from ..distribute.directory import check_names, require_directory
 from ..distribute.docxwrite import write_all
 from ..model.build import build
-from ..nd30 import dates
 from ..plumbing.errors import DocgenError
 from ..plumbing.journal import Journal
 from ..plumbing.names import safe_filename, unique_filenames
@@ -82,6 +81,8 @@ def distribute_job(job: Job, ctx: Context) -> list[str]:
     count = copies.copy_count(spec, directory)
     doc = copies.with_copy_count(build(spec), spec, count)
     parts = extract.excerpts(doc, spec, directory)
+    if directory.copy_policy.ca_van_ban == "khong":
+        parts = [p for p in parts if not p.whole]  # the whole body is not an extract; the office makes none
     folder = folder_for(job.spec, opts)
     stem = safe_filename(job.spec.stem, fallback="van-ban")
     main = folder / f"{stem}.docx"
@@ -105,7 +106,8 @@ def distribute_job(job: Job, ctx: Context) -> list[str]:
     with ctx.writing():
         numbers = CopyCounter(book).allocate(copy_date.year, keys) if keys else []
     copy_signer = paperwork.copy_signer(directory, doc)
-    made = [trich_sao.Copy(n, copy_date, spec.dia_danh, p.agency.ten_ngan, directory.copy_archive, copy_signer)
+    made = [trich_sao.Copy(n, copy_date, spec.dia_danh, p.agency.ten_ngan, directory.copy_archive, copy_signer,
+                           "SAO Y" if p.whole else trich_sao.FORM)
             for n, p in zip(numbers, parts)]
 
     documents = [(main, lambda: render_document(doc))]
@@ -134,8 +136,8 @@ def distribute_job(job: Job, ctx: Context) -> list[str]:
     lines = [f"Đã phân phối {so_ky_hieu} ({job.spec}) vào {folder}:",
              f"  văn bản: {main.name}" + (f", {main.with_suffix('.pdf').name}" if opts.pdf else "") + f"; {count} bản phát hành"]
     if made:
-        shown = ", ".join(f"{dates.pad_number(c.number)}" for c in made[:3]) + (", …" if len(made) > 3 else "")
-        lines.append(f"  {len(made)} bản trích sao (số {shown}/{copy_code}) trong {COPIES_FOLDER}/")
+        shown = ", ".join(c.numbered(doc.agency_code) for c in made[:3]) + (", …" if len(made) > 3 else "")
+        lines.append(f"  {len(made)} bản sao gửi đơn vị (số {shown}) trong {COPIES_FOLDER}/")
     lines.append(f"  sổ đăng ký {book}: thêm {recorded.added} dòng, cập nhật {recorded.updated} dòng")
     lines.append(f"  {manifest.MANIFEST_NAME}" + (f", {zip_file.name}" if opts.zip else ""))
     return lines

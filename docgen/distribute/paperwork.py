@@ -71,9 +71,10 @@ def manifest_entries(folder: Path, docx_files: list[Path], pdf: bool, so_ky_hieu
         return [{"path": f.relative_to(folder).as_posix(), **about} for f in files]
 
     entries = both(docx_files[0], {"kind": "van-ban", "number": so_ky_hieu})
+    agency_code = copy_code.split("-", 1)[1]
     for part, made_copy, path in zip(parts, made, docx_files[1:]):
-        entries += both(path, {"kind": "trich-sao", "agency": part.agency.ten_ngan,
-                               "number": f"{dates.pad_number(made_copy.number)}/{copy_code}", "tasks": len(part.tasks)})
+        entries += both(path, {"kind": "sao-y" if part.whole else "trich-sao", "agency": part.agency.ten_ngan,
+                               "number": made_copy.numbered(agency_code), "tasks": len(part.tasks)})
     return entries
 
 
@@ -105,10 +106,12 @@ def register_rows(spec: Spec, doc: Document, directory: Directory, so_ky_hieu: s
     kind = sentence_case(doc.ten_loai)
     rows = [main_row(doc, luu_of(spec, doc), so_ky_hieu, issue_date, copy_date, count, len(made))]
     copy_number = {}
+    agency_code = copy_code.split("-", 1)[1]
     for part, made_copy in zip(parts, made):
-        number = f"{dates.pad_number(made_copy.number)}/{copy_code}"
-        copy_number[part.agency.index] = number
-        what = (f"Bản trích sao {kind.lower()} số {so_ky_hieu} ngày {dates.short_date(issue_date)}: "
+        number = made_copy.numbered(agency_code)
+        form = "Bản sao y" if part.whole else "Bản trích sao"
+        copy_number[part.agency.index] = (number, form.lower())
+        what = (f"{form} {kind.lower()} số {so_ky_hieu} ngày {dates.short_date(issue_date)}: "
                 f"phần giao {part.agency.ten_ngan} ({len(part.tasks)} nhiệm vụ)")
         rows.append(register.RegisterRow(number, copy_date, what, made_copy.signer.name, part.agency.ten_ngan,
                                          archive_text(made_copy.archive),
@@ -124,10 +127,12 @@ def register_rows(spec: Spec, doc: Document, directory: Directory, so_ky_hieu: s
         where = agency.ten + (f", {agency.dia_chi}" if agency.dia_chi else "")
         if index in receives_document:
             number = so_ky_hieu
-            note = f"Kèm bản trích sao số {copy_number[index]}" if index in copy_number else ""
+            note = f"Kèm {copy_number[index][1]} số {copy_number[index][0]}" if index in copy_number else ""
         else:
-            number, note = copy_number[index], "Bản trích sao"
+            number, note = copy_number[index][0], copy_number[index][1].capitalize()
         post.append(register.PostRow(copy_date, number, where, 1, note, recipient=agency.ten))
+    for person in copies.persons_of(spec, directory):  # a citizen: by post, no directory entry needed
+        post.append(register.PostRow(copy_date, so_ky_hieu, person.rstrip(";. "), 1, "", recipient=person.rstrip(";. ")))
     return rows, post
 
 
