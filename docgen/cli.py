@@ -42,6 +42,7 @@ def main() -> None:
 
 
 DOC_KINDS = click.Choice(["thong-bao", "chi-thi", "giay-moi", "cong-van"])
+RENDER_KINDS = click.Choice(["thong-bao", "chi-thi", "giay-moi", "bien-ban", "cong-van"])
 profile_option = click.option(
     "--profile", type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="Hồ sơ cơ quan (mặc định: docgen.yaml ở thư mục của tệp YAML hoặc thư mục cha gần nhất).")
@@ -52,7 +53,7 @@ profile_option = click.option(
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Thư mục ghi kết quả (mặc định: cạnh tệp YAML).")
 @click.option("--pdf", is_flag=True, help="Xuất thêm PDF (cần LibreOffice).")
 @click.option("--force", is_flag=True, help="Ghi đè tệp kết quả đã có.")
-@click.option("--type", "kinds", type=DOC_KINDS, multiple=True, help="Chỉ tạo văn bản loại này (có thể lặp lại); mặc định: mọi văn bản trong van_ban.")
+@click.option("--type", "kinds", type=RENDER_KINDS, multiple=True, help="Chỉ tạo văn bản loại này (có thể lặp lại); mặc định: mọi văn bản trong van_ban.")
 @click.option("--each", is_flag=True, help="Giấy mời: mỗi thành phần được mời một giấy riêng.")
 @click.option("--template", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Mẫu .docx riêng của cơ quan (xem: docgen template export).")
 @profile_option

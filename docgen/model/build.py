@@ -271,5 +271,8 @@ def build_letter(spec: Spec) -> Document:
 
 def build_documents(spec: Spec, kinds: list[str] | None = None) -> dict[str, Document]:
     """Every document the spec asks for (or those named), by kind."""
-    makers = {"thong-bao": build, "chi-thi": build, "giay-moi": build_invitation, "cong-van": build_letter}
+    from .minutes import build_minutes
+
+    makers = {"thong-bao": build, "chi-thi": build, "giay-moi": build_invitation, "cong-van": build_letter,
+              "bien-ban": build_minutes}
     return {kind: makers[kind](spec) for kind in (kinds or spec.documents)}
