@@ -86,6 +86,8 @@ def validate(specs: tuple[Path, ...], explain: bool, profile: Path | None) -> No
 @click.option("--so", "number", help="Số văn bản do văn thư cấp, khi tệp YAML để trống số; “tiep”: số tiếp theo "
                                          "của năm và ký hiệu, lấy từ sổ đăng ký (đã có số trong sổ thì dùng lại số đó).")
 @click.option("--ngay", "date", help="Ngày ban hành đầy đủ, ví dụ 20/9/2021, khi tệp YAML để trống ngày.")
+@click.option("--ngay-giay-moi", "invitation_date", help="Ngày ký giấy mời, khi tệp YAML để trống ngày của giấy mời.")
+@click.option("--ngay-cong-van", "letter_date", help="Ngày ký công văn (mặc định: ngày của văn bản chính mà công văn gửi kèm).")
 @click.option("--ngay-sao", "copy_date", help="Ngày sao và gửi, ghi trên bản trích sao và ở cột Ngày chuyển (mặc định: hôm nay).")
 @click.option("--so-dang-ky", "register", type=click.Path(dir_okay=False, path_type=Path),
               help="Sổ đăng ký văn bản đi (.xlsx), bộ đếm số bản sao nằm cạnh sổ; mặc định so-dang-ky-van-ban-di.xlsx "
@@ -94,12 +96,13 @@ def validate(specs: tuple[Path, ...], explain: bool, profile: Path | None) -> No
 @click.option("--zip", "make_zip", is_flag=True, help="Đóng gói cả bộ văn bản vào một tệp .zip.")
 @click.option("--force", is_flag=True, help="Ghi đè tệp kết quả đã có.")
 def distribute(specs: tuple[Path, ...], out_dir: Path, directory: Path | None, number: str | None, date: str | None,
-               copy_date: str | None, register: Path | None, no_pdf: bool, make_zip: bool, force: bool) -> None:
+               invitation_date: str | None, letter_date: str | None, copy_date: str | None, register: Path | None,
+               no_pdf: bool, make_zip: bool, force: bool) -> None:
     """Phân phối văn bản đã ban hành: bản trích sao cho từng đơn vị, PDF, sổ đăng ký, manifest."""
     from .commands import distribute as command
 
     sys.exit(command.run(list(specs), out_dir, directory, number, date, copy_date, register, not no_pdf, make_zip, force,
-                         echo=click.echo))
+                         echo=click.echo, invitation_date=invitation_date, letter_date=letter_date))
 
 
 @main.command()

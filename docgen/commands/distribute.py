@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..distribute import copies, extract, manifest, numbering, paperwork, register, trich_sao
+from ..distribute import copies, extract, issue, manifest, numbering, paperwork, register, trich_sao
 from ..distribute.counter import CopyCounter
 from ..distribute.directory import check_names, require_directory
 from ..distribute.docxwrite import write_all
 from ..model.build import build
+from ..nd30 import dates
 from ..plumbing.errors import DocgenError
 from ..plumbing.journal import Journal
 from ..plumbing.names import safe_filename, unique_filenames
@@ -35,6 +36,7 @@ class DistributeOptions:
     date: dt.date | None = None  # --ngay, for a spec whose day is blank
     copy_date: dt.date | None = None  # --ngay-sao; today when None
     register: Path | None = None  # --so-dang-ky
+    paper_dates: tuple[tuple[str, dt.date], ...] = ()  # --ngay-giay-moi, --ngay-cong-van
     pdf: bool = True
     zip: bool = False
     force: bool = False
@@ -66,8 +68,8 @@ def distribute_job(job: Job, ctx: Context) -> list[str]:
     source = resolve(job.spec)  # the spec over its office profile, as load_spec reads it
     spec = validate_source(source)
     if spec.loai is None:
-        raise DocgenError(f"{job.spec}: docgen distribute phân phối văn bản chính (thông báo, chỉ thị); tệp này không có "
-                          "khóa loai. Giấy mời và công văn làm từ tệp này hãy tạo bằng docgen render.")
+        raise DocgenError(f"{job.spec}: docgen distribute phát hành văn bản chính (thông báo, chỉ thị) cùng giấy mời, "
+                          "biên bản, công văn của nó; tệp này không có khóa loai.")
     spec = paperwork.issued(spec, str(job.spec), opts.number, opts.date)
     directory = require_directory(job.spec, opts.directory)
     check_names(spec, source, directory)
@@ -88,20 +90,28 @@ def distribute_job(job: Job, ctx: Context) -> list[str]:
     main = folder / f"{stem}.docx"
     copy_names = unique_filenames([p.agency.ten_ngan for p in parts])
     copy_files = [folder / COPIES_FOLDER / f"{name}.docx" for name in copy_names]
-    docx_files = [main, *copy_files]
+    before, after = issue.others(spec)
+    paper_files = {kind: folder / f"{stem}.{kind}.docx" for kind in before + after}
+    given = dict(opts.paper_dates)
+    paper_dates = {kind: issue.paper_date(spec, kind, issue_date, given, str(job.spec)) for kind in before + after}
+    docx_files = [main, *copy_files, *paper_files.values()]
     pdf_files = [p.with_suffix(".pdf") for p in docx_files] if opts.pdf else []
     zip_file = folder / f"{stem}.zip"
     outputs = [*docx_files, *pdf_files, folder / manifest.MANIFEST_NAME] + ([zip_file] if opts.zip else [])
     ctx.claim(job, outputs, opts.force)
 
     book = register_for(opts)
-    with ctx.writing():  # the number, from the register and reserved there under its lock
+    take_next = isinstance(opts.number, str)
+    with ctx.writing():  # each number, from the register and reserved there under its lock
+        papers = [issue.issue(book, spec, k, paper_dates[k], copy_date, take_next, str(job.spec)) for k in before]
         number = numbering.reserve(book, doc.ky_hieu, issue_date.year, spec.so, lambda n: paperwork.main_row(
             doc, spec.luu, numbering.so_ky_hieu(n, doc.ky_hieu), issue_date, copy_date, count))
     if spec.so != number:
         spec = spec.model_copy(update={"so": number})
         doc = copies.with_copy_count(build(spec), spec, count)
     so_ky_hieu = numbering.so_ky_hieu(number, doc.ky_hieu)
+    with ctx.writing():  # the công văn cites the notice: it is numbered once the notice is
+        papers += [issue.issue(book, spec, k, paper_dates[k], copy_date, take_next, str(job.spec)) for k in after]
     keys = [f"{so_ky_hieu}|{issue_date.isoformat()}|{p.agency.ten_ngan}" for p in parts]
     with ctx.writing():
         numbers = CopyCounter(book).allocate(copy_date.year, keys) if keys else []
@@ -113,6 +123,7 @@ def distribute_job(job: Job, ctx: Context) -> list[str]:
     documents = [(main, lambda: render_document(doc))]
     documents += [(path, lambda part=part, made_copy=made_copy: trich_sao.render(doc, part.body, made_copy))
                   for part, made_copy, path in zip(parts, made, copy_files)]
+    documents += [(paper_files[p.kind], lambda p=p: render_document(p.doc)) for p in papers]
     with ctx.writing():
         write_all(documents)
     if opts.pdf:
@@ -120,10 +131,15 @@ def distribute_job(job: Job, ctx: Context) -> list[str]:
 
     copy_code = trich_sao.Copy.code(doc.agency_code)
     rows, post = paperwork.register_rows(spec, doc, directory, so_ky_hieu, issue_date, copy_date, count, parts, made, copy_code)
+    rows += [issue.row(p, spec, copy_date) for p in papers]
     with ctx.writing():
         recorded = register.record(book, rows, post)
 
-    listed = paperwork.manifest_entries(folder, docx_files, opts.pdf, so_ky_hieu, parts, made, copy_code)
+    listed = paperwork.manifest_entries(folder, docx_files[: 1 + len(parts)], opts.pdf, so_ky_hieu, parts, made, copy_code)
+    for p in papers:
+        listed += [{"path": f.relative_to(folder).as_posix(), "kind": p.kind, "number": p.so_ky_hieu,
+                    "date": p.date.isoformat()}
+                   for f in [paper_files[p.kind], *([paper_files[p.kind].with_suffix(".pdf")] if opts.pdf else [])]]
     about = {"document": so_ky_hieu, "date": issue_date.isoformat(), "type": paperwork.sentence_case(doc.ten_loai),
              "trich_yeu": doc.trich_yeu, "copies_issued": count, "copy_date": copy_date.isoformat(),
              "register": str(book), "docgen": __version__}
@@ -135,6 +151,8 @@ def distribute_job(job: Job, ctx: Context) -> list[str]:
 
     lines = [f"Đã phân phối {so_ky_hieu} ({job.spec}) vào {folder}:",
              f"  văn bản: {main.name}" + (f", {main.with_suffix('.pdf').name}" if opts.pdf else "") + f"; {count} bản phát hành"]
+    for p in papers:
+        lines.append(f"  {issue.NAME[p.kind]} {p.so_ky_hieu} ngày {dates.short_date(p.date)}: {paper_files[p.kind].name}")
     if made:
         shown = ", ".join(c.numbered(doc.agency_code) for c in made[:3]) + (", …" if len(made) > 3 else "")
         lines.append(f"  {len(made)} bản sao gửi đơn vị (số {shown}) trong {COPIES_FOLDER}/")
@@ -181,8 +199,12 @@ def parse_number(text: str | None) -> int | str | None:
 
 
 def run(specs: list[Path], out_dir: Path, directory: Path | None, number: str | None, date: str | None,
-        copy_date: str | None, register: Path | None, pdf: bool, make_zip: bool, force: bool, echo: Echo) -> int:
+        copy_date: str | None, register: Path | None, pdf: bool, make_zip: bool, force: bool, echo: Echo,
+        invitation_date: str | None = None, letter_date: str | None = None) -> int:
     """`docgen distribute` as typed: the dates are read here, so a bad one names its option."""
-    options = DistributeOptions(out_dir, directory, parse_number(number), parse_date(date, "--ngay"), parse_date(copy_date, "--ngay-sao"),
-                                register, pdf=pdf, zip=make_zip, force=force)
+    papers = tuple((kind, parse_date(text, option)) for kind, text, option in
+                   (("giay-moi", invitation_date, "--ngay-giay-moi"), ("cong-van", letter_date, "--ngay-cong-van"))
+                   if text is not None)
+    options = DistributeOptions(out_dir, directory, parse_number(number), parse_date(date, "--ngay"),
+                                parse_date(copy_date, "--ngay-sao"), register, papers, pdf=pdf, zip=make_zip, force=force)
     return distribute_all(specs, options, echo=echo)

@@ -81,7 +81,7 @@ def manifest_entries(folder: Path, docx_files: list[Path], pdf: bool, so_ky_hieu
 def title_of(doc: Document) -> str:
     """Column (3): tên loại and trích yếu; a công văn, which has no tên loại, as "Công văn V/v …"."""
     if not doc.ten_loai:
-        return f"Công văn V/v {doc.trich_yeu}"
+        return f"Công văn {doc.v_v or ''}".strip()
     return f"{sentence_case(doc.ten_loai)} {doc.trich_yeu}"
 
 

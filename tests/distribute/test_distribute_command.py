@@ -76,7 +76,8 @@ def test_the_full_set_with_pdfs_manifest_and_zip(tmp_path):
 def test_example_notice_distributes_without_pdfs(tmp_path):
     out = tmp_path / "ra"
     result = run("distribute", ROOT / "specs" / "lao-cai" / "thong-bao-ket-luan-lao-cai.yaml", "--danh-ba",
-                 ROOT / "specs" / "lao-cai" / "danh-ba.yaml", "--so", "12", "--ngay", "20/9/2021", "--ngay-sao", "21/9/2021",
+                 ROOT / "specs" / "lao-cai" / "danh-ba.yaml", "--so", "tiep", "--ngay", "20/9/2021", "--ngay-sao", "21/9/2021",
+                 "--ngay-giay-moi", "26/8/2021",
                  "-o", out, "--khong-pdf")
     assert result.exit_code == 0, result.output
     assert "67 bản phát hành" in result.output
