@@ -42,6 +42,7 @@ def main() -> None:
 
 
 DOC_KINDS = click.Choice(["thong-bao", "chi-thi", "giay-moi", "cong-van"])
+RENDER_KINDS = click.Choice(["thong-bao", "chi-thi", "giay-moi", "bien-ban", "cong-van"])
 profile_option = click.option(
     "--profile", type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="Hồ sơ cơ quan (mặc định: docgen.yaml ở thư mục của tệp YAML hoặc thư mục cha gần nhất).")
@@ -52,7 +53,7 @@ profile_option = click.option(
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Thư mục ghi kết quả (mặc định: cạnh tệp YAML).")
 @click.option("--pdf", is_flag=True, help="Xuất thêm PDF (cần LibreOffice).")
 @click.option("--force", is_flag=True, help="Ghi đè tệp kết quả đã có.")
-@click.option("--type", "kinds", type=DOC_KINDS, multiple=True, help="Chỉ tạo văn bản loại này (có thể lặp lại); mặc định: mọi văn bản trong van_ban.")
+@click.option("--type", "kinds", type=RENDER_KINDS, multiple=True, help="Chỉ tạo văn bản loại này (có thể lặp lại); mặc định: mọi văn bản trong van_ban.")
 @click.option("--each", is_flag=True, help="Giấy mời: mỗi thành phần được mời một giấy riêng.")
 @click.option("--template", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Mẫu .docx riêng của cơ quan (xem: docgen template export).")
 @profile_option
@@ -82,8 +83,11 @@ def validate(specs: tuple[Path, ...], explain: bool, profile: Path | None) -> No
               help="Thư mục ghi bộ văn bản (nhiều tệp YAML: mỗi văn bản một thư mục con, chung một sổ đăng ký).")
 @click.option("--danh-ba", "directory", type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp danh bạ đơn vị (mặc định: danh-ba.yaml cạnh tệp YAML hoặc ở thư mục cha gần nhất).")
-@click.option("--so", "number", type=click.IntRange(min=1), help="Số văn bản do văn thư cấp, khi tệp YAML để trống số.")
+@click.option("--so", "number", help="Số văn bản do văn thư cấp, khi tệp YAML để trống số; “tiep”: số tiếp theo "
+                                         "của năm và ký hiệu, lấy từ sổ đăng ký (đã có số trong sổ thì dùng lại số đó).")
 @click.option("--ngay", "date", help="Ngày ban hành đầy đủ, ví dụ 20/9/2021, khi tệp YAML để trống ngày.")
+@click.option("--ngay-giay-moi", "invitation_date", help="Ngày ký giấy mời, khi tệp YAML để trống ngày của giấy mời.")
+@click.option("--ngay-cong-van", "letter_date", help="Ngày ký công văn (mặc định: ngày của văn bản chính mà công văn gửi kèm).")
 @click.option("--ngay-sao", "copy_date", help="Ngày sao và gửi, ghi trên bản trích sao và ở cột Ngày chuyển (mặc định: hôm nay).")
 @click.option("--so-dang-ky", "register", type=click.Path(dir_okay=False, path_type=Path),
               help="Sổ đăng ký văn bản đi (.xlsx), bộ đếm số bản sao nằm cạnh sổ; mặc định so-dang-ky-van-ban-di.xlsx "
@@ -91,13 +95,14 @@ def validate(specs: tuple[Path, ...], explain: bool, profile: Path | None) -> No
 @click.option("--khong-pdf", "no_pdf", is_flag=True, help="Không xuất PDF.")
 @click.option("--zip", "make_zip", is_flag=True, help="Đóng gói cả bộ văn bản vào một tệp .zip.")
 @click.option("--force", is_flag=True, help="Ghi đè tệp kết quả đã có.")
-def distribute(specs: tuple[Path, ...], out_dir: Path, directory: Path | None, number: int | None, date: str | None,
-               copy_date: str | None, register: Path | None, no_pdf: bool, make_zip: bool, force: bool) -> None:
+def distribute(specs: tuple[Path, ...], out_dir: Path, directory: Path | None, number: str | None, date: str | None,
+               invitation_date: str | None, letter_date: str | None, copy_date: str | None, register: Path | None,
+               no_pdf: bool, make_zip: bool, force: bool) -> None:
     """Phân phối văn bản đã ban hành: bản trích sao cho từng đơn vị, PDF, sổ đăng ký, manifest."""
     from .commands import distribute as command
 
     sys.exit(command.run(list(specs), out_dir, directory, number, date, copy_date, register, not no_pdf, make_zip, force,
-                         echo=click.echo))
+                         echo=click.echo, invitation_date=invitation_date, letter_date=letter_date))
 
 
 @main.command()

@@ -144,7 +144,7 @@ def test_schema_is_json_with_vietnamese_descriptions():
     assert schema["properties"]["trich_yeu"]["description"].startswith("Trích yếu nội dung")
     assert schema["additionalProperties"] is False
     assert {"co_quan", "dia_danh", "nguoi_ky"} <= set(schema["required"])
-    assert set(schema["properties"]["van_ban"]["items"]["enum"]) == {"thong-bao", "chi-thi", "giay-moi", "cong-van"}
+    assert set(schema["properties"]["van_ban"]["items"]["enum"]) == {"thong-bao", "chi-thi", "giay-moi", "bien-ban", "cong-van"}
 
 
 def test_version():

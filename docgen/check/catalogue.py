@@ -130,6 +130,12 @@ RULES: tuple[Rule, ...] = (
     Rule("ND30-NOINHAN-ALIGN", L.NOI_NHAN_DANH_SACH.ref, ERROR, False, "Nơi nhận sát lề trái"),
     Rule("ND30-NOINHAN-NHUTREN", L.NOI_NHAN_DANH_SACH.ref, ERROR, False,
          "Văn bản có “Kính gửi” thì nơi nhận đầu tiên là “- Như trên;”"),
+    # Biên bản (Phụ lục III, Mẫu 1.9; docs/nd30-bien-ban.md).
+    Rule("ND30-BB-MUC", "Phụ lục III, Mẫu 1.9", WARNING, False,
+         "Biên bản ghi lần lượt thời gian bắt đầu, địa điểm, thành phần tham dự, chủ trì, thư ký; "
+         "dòng cuối ghi giờ kết thúc"),
+    Rule("ND30-BB-KY", "Phụ lục III, Mẫu 1.9", WARNING, False,
+         "Biên bản có hai chữ ký cạnh nhau: THƯ KÝ bên trái, CHỦ TỌA bên phải"),
     # Số trang (I.7, III.1.đ).
     Rule("ND30-PAGENUM-MISSING", f"{_P1}, Mục I.7", ERROR, True, "Văn bản nhiều trang được đánh số trang"),
     Rule("ND30-PAGENUM-FIRST", L.SO_TRANG.ref, ERROR, True, "Không hiển thị số trang ở trang thứ nhất"),

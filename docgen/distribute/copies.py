@@ -8,6 +8,7 @@ import re
 from ..model.document import Document
 from ..nd30 import recipients
 from ..spec.schema import Spec
+from . import names
 from .directory import Agency, Directory
 
 _COUNT = re.compile(r"\((\d+)\)\s*$")
@@ -33,9 +34,16 @@ def recipients_of(spec: Spec, directory: Directory) -> list[Agency]:
     """The agencies on the Nơi nhận list, groups expanded, each once, in list order."""
     seen: dict[int, Agency] = {}
     for item in spec.noi_nhan:
+        if names.is_person(item) and directory.lookup(item) is None:
+            continue
         for agency in directory.expand(item):
             seen.setdefault(agency.index, agency)
     return list(seen.values())
+
+
+def persons_of(spec: Spec, directory: Directory) -> list[str]:
+    """The citizens on Nơi nhận, as written: each is sent one copy by post."""
+    return [item for item in spec.noi_nhan if names.is_person(item) and directory.lookup(item) is None]
 
 
 def copy_count(spec: Spec, directory: Directory) -> int:
@@ -43,7 +51,8 @@ def copy_count(spec: Spec, directory: Directory) -> int:
     archive copies."""
     if spec.nguoi_soan is not None and spec.nguoi_soan.so_ban is not None:
         return spec.nguoi_soan.so_ban
-    return sum(a.so_ban for a in recipients_of(spec, directory)) + archive_copies(spec.luu)
+    return (sum(a.so_ban for a in recipients_of(spec, directory)) + len(persons_of(spec, directory))
+            + archive_copies(spec.luu))
 
 
 def with_copy_count(doc: Document, spec: Spec, count: int) -> Document:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
@@ -63,6 +64,21 @@ class Nhom(Strict):
                                                    "được in như đã viết nhưng không ai nhận bản trích sao.")
 
 
+class TrichSao(Strict):
+    """Ai nhận bản trích sao (lựa chọn của cơ quan)."""
+
+    gui: Literal["chu-tri", "chu-tri-phoi-hop"] = Field(
+        "chu-tri", description="chu-tri: chỉ cơ quan chủ trì nhiệm vụ nhận bản trích sao (mặc định); chu-tri-phoi-hop: "
+                               "cả cơ quan phối hợp được nêu tên.")
+    nhom: bool = Field(False, description="Một nhóm (ví dụ “các sở, ban, ngành”) được giao việc thì mỗi thành viên nhận "
+                                          "bản trích sao; mặc định không: nhóm đã nhận văn bản theo Nơi nhận.")
+    ca_noi_nhan: bool = Field(False, description="Cả đơn vị đã nhận bản chính theo Nơi nhận cũng nhận bản trích sao "
+                                                 "phần việc của mình; mặc định không.")
+    ca_van_ban: Literal["sao-y", "khong"] = Field(
+        "sao-y", description="Khi phần của một đơn vị là cả nội dung văn bản thì đó không còn là trích sao: sao-y làm "
+                             "bản sao y (SY, Phụ lục I, Phần II), khong: không làm bản sao.")
+
+
 class DanhBa(Strict):
     """Danh bạ đơn vị của một cơ quan: ai nhận văn bản, thuộc nhóm nào, nhận bằng cách nào."""
 
@@ -71,6 +87,7 @@ class DanhBa(Strict):
     luu_ban_sao: Text = Field("VT", description="Dòng lưu của bản trích sao, ví dụ “VT” (in ra “- Lưu: VT.”).")
     don_vi: list[DonVi] = Field(min_length=1, description="Các cơ quan, đơn vị.")
     nhom: list[Nhom] = Field(default_factory=list, description="Các nhóm đơn vị.")
+    trich_sao: TrichSao = Field(default_factory=TrichSao, description="Ai nhận bản trích sao, và khi phần trích là cả văn bản.")
 
 
 @dataclass(frozen=True)
@@ -99,6 +116,7 @@ class Directory:
     groups: list[Group]
     copy_signer: NguoiKy | None = None
     copy_archive: str = "VT"
+    copy_policy: TrichSao = field(default_factory=TrichSao)
     _index: dict[str, Agency | Group] = field(default_factory=dict, repr=False)
 
     def lookup(self, name: str) -> Agency | Group | None:
@@ -237,7 +255,7 @@ def _resolve(model: DanhBa, source: Source) -> Directory:
     if problems:
         raise SpecError(_unique(sorted(problems, key=lambda p: p.line or 0)))
     resolved = {k: (agencies[i] if kind == "don_vi" else groups[i]) for k, (kind, i) in index.items()}
-    return Directory(source.file, agencies, groups, model.nguoi_ky_sao, model.luu_ban_sao, resolved)
+    return Directory(source.file, agencies, groups, model.nguoi_ky_sao, model.luu_ban_sao, model.trich_sao, resolved)
 
 
 def comma_hint(name: str, known) -> str:
@@ -290,6 +308,8 @@ def check_names(spec: Spec, source: Source, directory: Directory) -> None:
     for name, path in agency_names(spec):
         if directory.lookup(name) is not None:
             continue
+        if path[0] == "noi_nhan" and names.is_person(name):
+            continue  # a citizen is sent the paper by post; the directory lists agencies only
         close = directory.suggestions(name)
         if close:
             hint = " Tên gần giống trong danh bạ: " + ", ".join(f"“{c}”" for c in close) + "."

@@ -55,3 +55,11 @@ def closest(name: str, known: dict[str, str], n: int = 3) -> list[str]:
         if known[k] not in shown:
             shown.append(known[k])
     return shown[:n]
+
+
+# A person on Nơi nhận ("Ông Nguyễn Văn A, thôn …"): sent by post, not an agency of the directory.
+_PERSON = re.compile(r"^(ông|bà|anh|chị|cô|công dân|đồng chí|đ/c|hộ gia đình)\s", re.IGNORECASE)
+
+
+def is_person(name: str) -> bool:
+    return bool(_PERSON.match(unicodedata.normalize("NFC", name).strip()))

@@ -70,13 +70,14 @@ class PostRow:
     noi_nhan: str
     so_bi: int = 1
     ghi_chu: str = ""
+    recipient: str = ""  # the recipient's name alone: the key, so a corrected address updates the row
 
     def values(self) -> list:
         return [self.ngay_chuyen, self.so_ky_hieu, self.noi_nhan, self.so_bi, None, self.ghi_chu or None]
 
     @property
     def key(self) -> tuple:
-        return (_norm(self.so_ky_hieu), _norm(self.noi_nhan))
+        return (_norm(self.so_ky_hieu), _norm(self.recipient or self.noi_nhan))
 
 
 def _norm(value: object) -> str:
@@ -93,25 +94,46 @@ class Recorded:
     updated: int = 0
 
 
+norm = _norm
+
+
 def record(path: Path, rows: list[RegisterRow], post: list[PostRow]) -> Recorded:
     """Add rows to the workbook at path (created if missing); rows already there are updated."""
     path = Path(path)
-    result = Recorded()
     with locked(path):
         book = _open(path)
-        indexes: dict[str, _Index] = {}
-        for row in rows:
-            sheet = _sheet(book, REGISTER_SHEET, REGISTER_TITLE, REGISTER_COLUMNS, row.ngay.year)
-            index = indexes.setdefault(sheet.title, _Index(sheet, (1,)))
-            _put(sheet, index, row.key, row.values(), _DOCGEN_COLUMNS, result)
-        for row in post:
-            sheet = _sheet(book, POST_SHEET, POST_TITLE, POST_COLUMNS, row.ngay_chuyen.year)
-            index = indexes.setdefault(sheet.title, _Index(sheet, (2, 3)))
-            _put(sheet, index, row.key, row.values(), 4, result)
+        result = put_rows(book, rows, post)
         out = io.BytesIO()
         book.save(out)
         write_atomic(path, out.getvalue())
     return result
+
+
+def put_rows(book, rows: list[RegisterRow], post: list[PostRow]) -> Recorded:
+    """Rows into an open workbook (the caller holds the lock and saves it)."""
+    result = Recorded()
+    indexes: dict[str, _Index] = {}
+    for row in rows:
+        sheet = register_sheet(book, row.ngay.year)
+        index = indexes.setdefault(sheet.title, _Index(sheet, (1,)))
+        _put(sheet, index, row.key, row.values(), _DOCGEN_COLUMNS, result)
+    for row in post:
+        sheet = _sheet(book, POST_SHEET, POST_TITLE, POST_COLUMNS, row.ngay_chuyen.year)
+        index = indexes.setdefault(sheet.title, _PostIndex(sheet))
+        _put(sheet, index, row.key, row.values(), 4, result)
+    return result
+
+
+def open_book(path: Path):
+    return _open(Path(path))
+
+
+def register_sheet(book, year: int):
+    return _sheet(book, REGISTER_SHEET, REGISTER_TITLE, REGISTER_COLUMNS, year)
+
+
+def first_data_row(sheet) -> int:
+    return _header_row(sheet) + 1
 
 
 def _open(path: Path):
@@ -183,14 +205,43 @@ class _Index:
                 self.rows.setdefault(tuple(_norm(cells[c - 1] if c <= len(cells) else None) for c in key_cols), row)
         self.free = last + 1
 
+    def get(self, key: tuple) -> int | None:
+        return self.rows.get(key)
+
+    def add(self, key: tuple, row: int) -> None:
+        self.rows[key] = row
+
+
+class _PostIndex(_Index):
+    """Postal rows are one per letter and recipient: keyed by the number and the recipient's
+    name, whatever address follows it after a comma, so a corrected address updates the row."""
+
+    def __init__(self, sheet) -> None:
+        super().__init__(sheet, (2, 3))
+        self.by_number: dict[str, list[tuple[str, int]]] = {}
+        for (number, where), row in self.rows.items():
+            self.by_number.setdefault(number, []).append((where, row))
+
+    def get(self, key: tuple) -> int | None:
+        number, name = key
+        for where, row in self.by_number.get(number, []):
+            if where == name or where.startswith(name + ","):
+                return row
+        return None
+
+    def add(self, key: tuple, row: int) -> None:
+        self.rows[key] = row
+        self.by_number.setdefault(key[0], []).append((key[1], row))
+
 
 def _put(sheet, index: _Index, key: tuple, values: list, owned: int, result: Recorded) -> None:
     from openpyxl.styles import Alignment, Border, Font, Side
 
-    found = index.rows.get(key)
+    found = index.get(key)
     fresh = found is None
     if fresh:
-        found = index.rows[key] = index.free
+        found = index.free
+        index.add(key, found)
         index.free += 1
         result.added += 1
     else:

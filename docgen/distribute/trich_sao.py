@@ -27,9 +27,17 @@ class Copy:
     recipient: str  # the agency's short name, as its Nơi nhận line prints it
     archive: str  # the copy's Lưu line, e.g. "VT"
     signer: Signer
+    form: str = FORM  # TRÍCH SAO, or SAO Y when the agency's part is the whole body
 
     def number_line(self, agency_code: str) -> str:
-        return dates.number_line(self.number, self.code(agency_code))
+        return dates.number_line(self.number, self.own_code(agency_code))
+
+    def own_code(self, agency_code: str) -> str:
+        return f"{codes.COPY_CODES[self.form]}-{agency_code}"
+
+    def numbered(self, agency_code: str) -> str:
+        """`05/TrS-VPUBND`: the copy's number and ký hiệu (Mẫu 3.1)."""
+        return f"{dates.pad_number(self.number)}/{self.own_code(agency_code)}"
 
     @staticmethod
     def code(agency_code: str) -> str:
@@ -40,7 +48,7 @@ def context(doc: Document, body: tuple[Paragraph, ...], copy: Copy) -> dict:
     """The template fields: the original's, with the excerpt as its body, and the copy's."""
     ctx = build_context(dataclasses.replace(doc, body=body))
     ctx.update(
-        copy_form=FORM,
+        copy_form=copy.form,
         copy_parent_lines=list(doc.parent_lines),
         copy_agency_lines=list(doc.agency_lines),
         copy_agency_rule=rules(doc)["agency_rule"],

@@ -243,13 +243,30 @@ def _concerns(invitee: str, unit: str) -> bool:
     return unit.lower() in invitee.lower() or invitee.lower() in unit.lower()
 
 
+NOTICE_MARK = "{van_ban_chinh}"  # in a công văn: the main document's number and date
+
+
+def main_citation(spec: Spec) -> str:
+    """`số 12/TB-VPUBND ngày 20/9/2021` of the spec's main document; blanks while it is a draft."""
+    code = f"{codes.TYPE_CODES[codes.DOC_TYPES[spec.loai]]}-{spec.co_quan.viet_tat}" if spec.loai else spec.co_quan.viet_tat
+    number = dates.pad_number(spec.so) if spec.so is not None else dates.BLANK_NUMBER
+    date = spec.ngay
+    when = (dates.short_date(date.as_date()) if date is not None and date.complete
+            else f"{'   '}/{date.month or '   '}/{date.year}" if date is not None else "   /   /    ")
+    return f"số {number}/{code} ngày {when}"
+
+
 def build_letter(spec: Spec) -> Document:
-    """Công văn (Phụ lục III, Mẫu 1.5): V/v under the Số line, Kính gửi, body, "Như trên"."""
+    """Công văn (Phụ lục III, Mẫu 1.5): V/v under the Số line, Kính gửi, body, "Như trên".
+    `{van_ban_chinh}` in its text stands for the number and date of the spec's main document,
+    filled in when that document is issued."""
     cv = spec.cong_van
     assert cv is not None
     walker = _Walker("1")
     walker.walk(cv.noi_dung, (), 0, 0)
-    body = list(walker.paragraphs)
+    cite = main_citation(spec)
+    body = [Paragraph(tuple(markup.Run(r.text.replace(NOTICE_MARK, cite), r.bold, r.italic) for r in p.runs), p.path,
+                      p.heading) for p in walker.paragraphs]
     last = body[-1]
     tail = last.runs[-1]
     body[-1] = Paragraph(last.runs[:-1] + (markup.Run(close_mark(tail.text), tail.bold, tail.italic),), last.path, last.heading)
@@ -271,5 +288,8 @@ def build_letter(spec: Spec) -> Document:
 
 def build_documents(spec: Spec, kinds: list[str] | None = None) -> dict[str, Document]:
     """Every document the spec asks for (or those named), by kind."""
-    makers = {"thong-bao": build, "chi-thi": build, "giay-moi": build_invitation, "cong-van": build_letter}
+    from .minutes import build_minutes
+
+    makers = {"thong-bao": build, "chi-thi": build, "giay-moi": build_invitation, "cong-van": build_letter,
+              "bien-ban": build_minutes}
     return {kind: makers[kind](spec) for kind in (kinds or spec.documents)}

@@ -68,6 +68,7 @@ class Document:
     tasks: tuple[Task, ...] = field(default=())
     v_v: str | None = None  # công văn: trích yếu "V/v …" under the Số line (ô 5b)
     kinh_gui: tuple[str, ...] = ()  # công văn: ô 9a lines, "Kính gửi: X" or "Kính gửi:" then "- X;"
+    cosigner: Signer | None = None  # biên bản: the secretary, signing on the left (Mẫu 1.9)
 
     @property
     def ky_hieu(self) -> str:

@@ -64,6 +64,13 @@ def table_fixed(table: Table, widths: list[Length], cell_margin_twips: int = 0) 
             cell.width = width
 
 
+def row_cant_split(row) -> None:
+    """<w:cantSplit/>: a table row is never broken across pages."""
+    trpr = row._tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.append(OxmlElement("w:cantSplit"))
+
+
 def bottom_border(paragraph: Paragraph, eighths: int) -> None:
     """A solid rule `eighths` of a point thick under the paragraph, as wide as the paragraph
     between its indents."""

@@ -64,6 +64,13 @@ def rich(paragraph: Paragraph) -> RichText:
 
 
 def build_context(doc: Document) -> dict:
+    ctx = _fields(doc)
+    if doc.cosigner is not None:  # biên bản: the secretary's signature, left of the chair's (Mẫu 1.9)
+        ctx.update(cosigner_titles=list(doc.cosigner.titles), cosigner_name=doc.cosigner.name)
+    return ctx
+
+
+def _fields(doc: Document) -> dict:
     return {
         "parent_lines": list(doc.parent_lines),
         "agency_lines": list(doc.agency_lines),

@@ -232,6 +232,44 @@ def build_trich_sao():
     return doc
 
 
+BIEN_BAN = "bien-ban"
+
+
+def build_bien_ban():
+    """Biên bản (Phụ lục III, Mẫu 1.9): the Mẫu 1.4 header, BIÊN BẢN and the trích yếu, the
+    body; then two signatures side by side, THƯ KÝ on the left and CHỦ TỌA on the right, each
+    centred in its half; Nơi nhận under them, at the left margin.
+
+    Fields besides Mẫu 1.4's: cosigner_titles, cosigner_name (the secretary).
+    """
+    doc = build_document(BIEN_BAN)
+    paras = doc.paragraphs
+    end = next(p for prev, p in zip(paras, paras[1:]) if prev.text == "{{r p }}" and p.text == "{%p endfor %}")
+    body = doc.element.body
+    for el in list(body)[body.index(end._p) + 1:]:
+        if not el.tag.endswith("}sectPr"):
+            body.remove(el)
+    gap = doc.add_paragraph(style="Normal")  # one blank line between ./. and the signatures
+    sign = doc.add_table(rows=1, cols=2)
+    ooxml.table_without_borders(sign)
+    half = Mm(L.text_width_mm() / 2)
+    ooxml.table_fixed(sign, [half, half])
+    for col, prefix in ((0, "cosigner_"), (1, "signer_")):
+        cell = _cell(sign, 0, col)
+        _loop(cell, "line", f"{prefix}titles", "ND30 Chuc vu nguoi ky")
+        _para(cell, f"{{{{ {prefix}name }}}}", "ND30 Ho ten nguoi ky")
+    after = doc.add_paragraph(style="Normal")
+    _para(doc, "Nơi nhận:", "ND30 Noi nhan nhan")
+    _loop(doc, "line", "recipients", "ND30 Noi nhan")
+    # The two signatures stay together, on the page of the text's last lines.
+    for p in [gap, *(p for cell in sign._cells for p in cell.paragraphs)]:
+        p.paragraph_format.keep_with_next = True
+    ooxml.row_cant_split(sign.rows[0])
+    after.paragraph_format.space_before = Pt(0)
+    doc.core_properties.title = BIEN_BAN
+    return doc
+
+
 def _trim(doc) -> None:
     """Leave out what the template never uses: the styles no paragraph names (python-docx's
     default template brings 180), the latent-style table, stylesWithEffects.xml and the
@@ -272,7 +310,7 @@ def _trim(doc) -> None:
 def build_bytes(doc_type: str) -> bytes:
     """The template as bytes, with fixed zip timestamps so builds are reproducible."""
     raw = io.BytesIO()
-    doc = build_trich_sao() if doc_type == TRICH_SAO else build_document(doc_type)
+    doc = {TRICH_SAO: build_trich_sao, BIEN_BAN: build_bien_ban}.get(doc_type, lambda: build_document(doc_type))()
     import datetime as dt
 
     fixed = dt.datetime(2020, 3, 5)
@@ -292,7 +330,7 @@ def build_bytes(doc_type: str) -> bytes:
 def main(argv: list[str] | None = None) -> int:
     target = Path(argv[0] if argv else Path(__file__).resolve().parents[2] / "templates")
     target.mkdir(parents=True, exist_ok=True)
-    for doc_type in (*TEMPLATE_TYPES, TRICH_SAO):
+    for doc_type in (*TEMPLATE_TYPES, TRICH_SAO, BIEN_BAN):
         path = target / f"{doc_type}.docx"
         path.write_bytes(build_bytes(doc_type))
         print(path)

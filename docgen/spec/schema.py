@@ -191,14 +191,37 @@ class CongVan(Strict):
     luu: Text | None = Field(None, description="Dòng lưu của công văn; mặc định: dòng lưu chung (luu).")
 
 
-DocKind = Literal["thong-bao", "chi-thi", "giay-moi", "cong-van"]
+class PhatBieu(Strict):
+    """Một người báo cáo hoặc phát biểu tại cuộc họp."""
+
+    nguoi: Text = Field(description="Người phát biểu, như viết đầu dòng: ví dụ Đồng chí Nguyễn Văn A - Giám đốc Sở Y tế.")
+    noi_dung: Text = Field(description="Nội dung báo cáo hoặc ý kiến, tóm tắt.")
+
+
+class BienBan(Strict):
+    """Biên bản cuộc họp (Phụ lục III, Mẫu 1.9); phần kết luận lấy từ nội dung của thông báo."""
+
+    so: int | None = Field(None, ge=1, description="Số biên bản (…/BB-…); bỏ trống khi còn là dự thảo.")
+    bat_dau: Annotated[str, BeforeValidator(to_time)] = Field(description="Giờ bắt đầu, ví dụ 8:00.")
+    ket_thuc: Annotated[str, BeforeValidator(to_time)] = Field(description="Giờ kết thúc, ví dụ 11:30.")
+    dia_diem: Text | None = Field(None, description="Địa điểm; mặc định: địa điểm của cuoc_hop.")
+    co_mat: TextList = Field(default_factory=list, description="Thành phần có mặt; mặc định: cuoc_hop.thanh_phan.")
+    vang_mat: TextList = Field(default_factory=list, description="Người vắng mặt (và lý do), nếu có.")
+    thu_ky: NguoiChuTri = Field(description="Thư ký (người ghi biên bản): họ tên và chức vụ; ký bên trái.")
+    bao_cao: list[PhatBieu] = Field(default_factory=list, description="Các báo cáo trình bày tại cuộc họp, theo thứ tự.")
+    y_kien: list[PhatBieu] = Field(default_factory=list, description="Ý kiến phát biểu, thảo luận, theo thứ tự.")
+    noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận biên bản (dòng “- Lưu: …” thêm tự động).")
+    luu: Text = Field("VT, hồ sơ", description="Dòng lưu của biên bản; mẫu 1.9 ghi “VT, hồ sơ”.")
+
+
+DocKind = Literal["thong-bao", "chi-thi", "giay-moi", "bien-ban", "cong-van"]
 
 
 class Spec(Strict):
     """Một văn bản: Thông báo kết luận hoặc Chỉ thị (Mẫu 1.4, Phụ lục III Nghị định 30/2020)."""
 
     loai: Literal["thong-bao", "chi-thi"] | None = Field(None, description="Văn bản chính: thong-bao (Thông báo) hoặc chi-thi (Chỉ thị).")
-    van_ban: list[DocKind] = Field(default_factory=list, description="Các văn bản làm từ tệp này: thong-bao, chi-thi, giay-moi, cong-van; mặc định: văn bản chính (loai).")
+    van_ban: list[DocKind] = Field(default_factory=list, description="Các văn bản làm từ tệp này: thong-bao, chi-thi, giay-moi, bien-ban, cong-van; mặc định: văn bản chính (loai).")
     co_quan: CoQuan = Field(description="Cơ quan ban hành.")
     so: int | None = Field(None, ge=1, description="Số văn bản do văn thư cấp; bỏ trống khi còn là dự thảo (Số:      /TB-...).")
     dia_danh: Text = Field(description="Địa danh ghi ở dòng ngày tháng, ví dụ Lào Cai.")
@@ -216,6 +239,7 @@ class Spec(Strict):
     nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo và số bản phát hành (ô 12), nếu cần.")
     giay_moi: GiayMoi | None = Field(None, description="Giấy mời họp (khi van_ban có giay-moi).")
     cong_van: CongVan | None = Field(None, description="Công văn (khi van_ban có cong-van).")
+    bien_ban: BienBan | None = Field(None, description="Biên bản cuộc họp (khi van_ban có bien-ban).")
 
     @property
     def documents(self) -> list[str]:
@@ -240,11 +264,13 @@ class Spec(Strict):
                     out.append(((key,), "danh sách cần ít nhất 1 mục"))
                 else:
                     out.append(((key,), f"thiếu trường bắt buộc “{key}” của văn bản chính"))
-        for kind, key in (("giay-moi", "giay_moi"), ("cong-van", "cong_van")):
+        for kind, key in (("giay-moi", "giay_moi"), ("cong-van", "cong_van"), ("bien-ban", "bien_ban")):
             if kind in docs and getattr(self, key) is None:
                 out.append(((key,), f"van_ban có {kind} thì cần nhóm khóa “{key}”"))
         if "giay-moi" in docs and self.cuoc_hop is None:
             out.append((("cuoc_hop",), "giấy mời cần thông tin cuộc họp (cuoc_hop)"))
+        if "bien-ban" in docs and (self.cuoc_hop is None or not self.noi_dung):
+            out.append((("cuoc_hop",), "biên bản cần thông tin cuộc họp (cuoc_hop) và nội dung kết luận (noi_dung)"))
         if self.cuoc_hop is not None and (problem := self.cuoc_hop.weekday_problem()):
             out.append((("cuoc_hop", "thu"), problem))
         if "giay-moi" in docs and not self.co_quan.ten_goi:

@@ -167,7 +167,8 @@ CORPUS = [
 
 
 def test_corpus_covers_every_static_rule():
-    static = {r.id for r in RULES if not r.layout}
+    # The biên bản's own rules are broken one by one on a rendered biên bản in tests/test_bien_ban.py.
+    static = {r.id for r in RULES if not r.layout and not r.id.startswith("ND30-BB-")}
     assert {rule_id for rule_id, _, _ in CORPUS} == static
 
 

@@ -76,12 +76,14 @@ def test_the_full_set_with_pdfs_manifest_and_zip(tmp_path):
 def test_example_notice_distributes_without_pdfs(tmp_path):
     out = tmp_path / "ra"
     result = run("distribute", ROOT / "specs" / "lao-cai" / "thong-bao-ket-luan-lao-cai.yaml", "--danh-ba",
-                 ROOT / "specs" / "lao-cai" / "danh-ba.yaml", "--so", "12", "--ngay", "20/9/2021", "--ngay-sao", "21/9/2021",
+                 ROOT / "specs" / "lao-cai" / "danh-ba.yaml", "--so", "tiep", "--ngay", "20/9/2021", "--ngay-sao", "21/9/2021",
+                 "--ngay-giay-moi", "26/8/2021",
                  "-o", out, "--khong-pdf")
     assert result.exit_code == 0, result.output
     assert "67 bản phát hành" in result.output
     copies = sorted(p.stem for p in (out / "trich-sao").glob("*.docx"))
-    assert "Sở Y tế" in copies and "Sở Lao động - Thương binh và Xã hội" in copies and "UBND huyện Si Ma Cai" in copies
+    assert "Sở Y tế" in copies and "Sở Lao động - Thương binh và Xã hội" in copies
+    assert "UBND huyện Si Ma Cai" not in copies, "co-operating agencies only when the office asks"
     assert "Thường trực Tỉnh ủy" not in copies, "no task, no copy"
     cells = [c.text for row in docx.Document(str(out / "thong-bao-ket-luan-lao-cai.docx")).tables[1].rows for c in row.cells]
     assert cells[0].split("\n")[-1] == "- Lưu: VT, các CV, TH2,3,4."  # the example asks for no ô 12

@@ -52,6 +52,7 @@ def test_names_that_would_be_the_same_file_get_numbers():
 
 
 HOSTILE_DIRECTORY = """\
+trich_sao: {{gui: chu-tri-phoi-hop, ca_noi_nhan: true}}
 don_vi:
   - {{ten: Đơn vị leo thư mục, ten_ngan: ../../etc}}
   - {{ten: Đơn vị tên thiết bị, ten_ngan: CON}}

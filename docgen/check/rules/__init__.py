@@ -17,7 +17,7 @@ Results come out in catalogue order (run() walks RULES), whatever the order of r
 from __future__ import annotations
 
 from ..catalogue import RULES
-from . import body, closing, header, number_date, page, title  # noqa: F401 - each registers its rules
+from . import body, closing, header, minutes, number_date, page, title  # noqa: F401 - each registers its rules
 from .body import line_spacing
 from .common import CHECKS, TWIPS_PER_MM, NotApplicable, NotChecked, judge, run
 from .page import page_number_paras
