@@ -9,8 +9,10 @@ lock and atomically.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from zipfile import BadZipFile
@@ -207,3 +209,44 @@ def _put(sheet, index: _Index, key: tuple, values: list, owned: int, result: Rec
         cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         if isinstance(value, dt.date):
             cell.number_format = _DATE_FORMAT
+
+
+_LEADING_NUMBER = re.compile(r"^\s*(\d+)\s*/")
+
+
+def issue_numbered(path: Path, year: int, drafts: list[RegisterRow]) -> list[int]:
+    """Numbers for documents the register itself numbers (công văn đôn đốc), and their rows,
+    under one hold of the lock: a document already in the year's sheet (same date, trích yếu and
+    recipient) keeps its number; a new one takes the next number after the highest of the year.
+    Each draft's so_ky_hieu is the code after the slash ("VPUBND-TH"); its row gets "07/VPUBND-TH"."""
+    path = Path(path)
+    result = Recorded()
+    numbers: list[int] = []
+    with locked(path):
+        book = _open(path)
+        sheet = _sheet(book, REGISTER_SHEET, REGISTER_TITLE, REGISTER_COLUMNS, year)
+        index = _Index(sheet, (1,))
+        highest = 0
+        known: dict[tuple, int] = {}
+        for cells in sheet.iter_rows(min_row=index.start, values_only=True):
+            if cells and (m := _LEADING_NUMBER.match(str(cells[0] or ""))):
+                highest = max(highest, int(m[1]))
+                when = cells[1].date() if isinstance(cells[1], dt.datetime) else cells[1]
+                known.setdefault((when, _norm(cells[2]), _norm(cells[4])), int(m[1]))
+        for draft in drafts:
+            key = (draft.ngay, _norm(draft.ten_loai_trich_yeu), _norm(draft.noi_nhan))
+            if key not in known:
+                highest += 1
+                known[key] = highest
+            number = known[key]
+            numbers.append(number)
+            row = dataclasses.replace(draft, so_ky_hieu=f"{number:02d}/{draft.so_ky_hieu}")
+            _put(sheet, index, row.key, row.values(), _DOCGEN_COLUMNS, result)
+        write_atomic(path, _save(book))
+    return numbers
+
+
+def _save(book) -> bytes:
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
