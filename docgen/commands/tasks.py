@@ -93,12 +93,15 @@ def _letter_profile(opts: TasksOptions, specs: list[Path]) -> Path:
 
 def _letters(rows: list[book.Row], report: status.AsOf, opts: TasksOptions, specs: list[Path], echo: Echo) -> list[Path]:
     """Render (and, with --ban-hanh, number) one urging letter per agency with overdue tasks."""
-    agencies = [a for a in report.agencies if report.overdue.get(a)]
+    profile = _letter_profile(opts, specs)
+    office = urging.office_name(profile)
+    agencies = [a for a in report.agencies if report.overdue.get(a) and a.casefold() != office.casefold()]
+    if any(a.casefold() == office.casefold() for a in report.overdue):
+        echo(f"{office} có nhiệm vụ quá hạn: Văn phòng không tự đôn đốc mình bằng công văn; xem trang “Đến ngày” của sổ.")
     if not agencies:
         echo("Không có cơ quan nào có nhiệm vụ quá hạn: không có công văn đôn đốc nào.")
         return []
     assert opts.letters is not None
-    profile = _letter_profile(opts, specs)
     names = unique_filenames([safe_filename(f"don-doc-{a}", fallback="don-doc") for a in agencies])
     targets = [opts.letters / f"{n}.docx" for n in names]
     refuse_existing(targets + ([t.with_suffix(".pdf") for t in targets] if opts.pdf else []), opts.force)

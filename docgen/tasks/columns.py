@@ -29,7 +29,7 @@ class Column:
 
 COLUMNS = (
     Column("id", "Mã nhiệm vụ", 13),
-    Column("doc", "Văn bản giao", 14),
+    Column("doc", "Văn bản giao", 16),
     Column("doc_date", "Ngày văn bản", 10.5, date=True),
     Column("leader", "Người kết luận, chỉ đạo", 15),
     Column("section", "Mục", 6),

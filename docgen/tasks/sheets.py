@@ -60,6 +60,25 @@ class _Styles:
         self.bold = make(Font(name=FONT, size=11, bold=True), centre)
 
 
+LINE_PT = 14.5  # one line of 11 pt Times New Roman
+
+
+def _lines(value: object, width: float) -> int:
+    """How many lines a wrapped cell takes (openpyxl cannot ask Excel to fit the row)."""
+    if value is None:
+        return 1
+    if isinstance(value, (dt.date, dt.datetime, int, float)):
+        return 1
+    per_line = max(1, int(width * 1.5) - 1)  # measured on LibreOffice's print of 11 pt Times New Roman
+    return sum(max(1, -(-len(part) // per_line)) for part in str(value).split("\n"))
+
+
+def _fit_height(sheet, row: int, values: list, widths: list[float]) -> None:
+    lines = max((_lines(v, w) for v, w in zip(values, widths)), default=1)
+    if lines > 1:
+        sheet.row_dimensions[row].height = min(409, lines * LINE_PT + 3)
+
+
 def _print_setup(sheet, title_rows: str, last_col: int) -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -121,8 +140,10 @@ def write_register(book, rows: list[Row], subtitle: str) -> None:
         else:
             styles.append(st.text)
     keys = [c.key for c in cols]
+    widths = [c.width for c in cols]
     for r, row in enumerate(rows, start=C.FIRST_ROW):
         cells = row.cells
+        _fit_height(sheet, r, [None if c.hidden else cells.get(c.key) for c in cols], widths)
         for i, key in enumerate(keys, start=1):
             value = cells.get(key)
             cell = sheet.cell(r, i)
@@ -160,7 +181,9 @@ def _table(sheet, st: _Styles, top: int, header: list[tuple[str, float]], rows: 
         cell._style = copy.copy(st.head)
         if sheet.column_dimensions[C.letter(i)].width in (None, 13) or width > (sheet.column_dimensions[C.letter(i)].width or 0):
             sheet.column_dimensions[C.letter(i)].width = width
+    widths = [w for _, w in header]
     for r, values in enumerate(rows, start=top + 1):
+        _fit_height(sheet, r, values, widths)
         for i, value in enumerate(values, start=1):
             cell = sheet.cell(r, i, value)
             style = st.date if i in date_cols else st.centre if i in centre_cols else st.text

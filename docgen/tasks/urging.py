@@ -73,7 +73,12 @@ def letter_data(agency: str, items: list[Standing], as_of: dt.date, opts: Letter
         body.append({"muc": _escape(f"{text} ({s.row.reference}; thời hạn: {written}, {late})."), "dam": False})
     body.append(f"{office_name} đề nghị {agency} khẩn trương thực hiện các nhiệm vụ nêu trên, báo cáo kết quả về "
                 f"{office_name} **trước ngày {short_date(new)}** để tổng hợp, báo cáo {_titles_of(leaders)}.")
-    recipients = [f"{who} (b/c)" for who in leaders] + ["Lãnh đạo Văn phòng"]
+    titles = []
+    for who in leaders:  # Nơi nhận names the leader by position: "Chủ tịch UBND tỉnh (b/c)"
+        title = who.split(" - ", 1)[1] if " - " in who else who
+        if title not in titles:
+            titles.append(title)
+    recipients = [f"{title} (b/c)" for title in titles] + ["Lãnh đạo Văn phòng"]
     date = f"{when.day}/{when.month}/{when.year}" if opts.number is not None else f"/{when.month}/{when.year}"
     return {
         "van_ban": ["cong-van"],
@@ -81,6 +86,13 @@ def letter_data(agency: str, items: list[Standing], as_of: dt.date, opts: Letter
         "cong_van": {"so": opts.number, "ngay": date, "don_vi_soan": opts.unit, "v_v": V_V, "kinh_gui": [agency],
                      "noi_dung": body, "noi_nhan": recipients},
     }
+
+
+def office_name(profile_path: Path) -> str:
+    profile, _ = load_profile(profile_path)
+    if profile.co_quan is None:
+        return ""
+    return profile.co_quan.ten_goi or profile.co_quan.ten.title()
 
 
 def build_urging(agency: str, items: list[Standing], as_of: dt.date, opts: LetterOptions) -> tuple[Document, dt.date]:
