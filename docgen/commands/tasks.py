@@ -16,12 +16,11 @@ from ..plumbing.lock import locked
 from ..plumbing.names import safe_filename, unique_filenames
 from ..plumbing.output import refuse_existing, write_atomic
 from ..plumbing.progress import Echo
-from ..plumbing.runner import expand
+from ..plumbing.runner import cpu_count, expand
 from ..render.pipeline import render_document
-from ..spec.load import AUTO
 from ..spec.profile import find_profile
-from ..tasks import book, calendars, chart, sheets, status, terminal, urging
-from ..tasks.collect import Gathered, gather_spec
+from ..tasks import book, cache, calendars, chart, sheets, status, terminal, urging
+from ..tasks.collect import Gathered
 from .distribute import parse_date
 
 REGISTER_NAME = "so-theo-doi-nhiem-vu.xlsx"
@@ -61,24 +60,19 @@ def parse_month(text: str | None) -> tuple[int, int] | None:
     raise DocgenError(f"--thang: “{text}” không phải là tháng; viết tháng/năm, ví dụ 9/2021.")
 
 
-def gather(specs: list[Path], drafts: bool) -> Gathered:
-    """Every spec's entries; all spec problems at once (SpecError), so nothing is written."""
+def gather(specs: list[Path], drafts: bool, register: Path) -> tuple[Gathered, dict]:
+    """Every spec's entries (unchanged specs from the cache beside the register); all spec
+    problems at once (SpecError), so nothing is written."""
     files = expand(specs)
     missing = [str(p) for p in specs if not p.exists()]
     if missing:
         raise DocgenError(f"Không tìm thấy: {', '.join(missing)}.")
     if not files:
         raise DocgenError(f"Không có tệp YAML nào trong {', '.join(str(p) for p in specs)}.")
-    got = Gathered()
-    problems = []
-    for path in files:
-        try:
-            gather_spec(path, AUTO, drafts, into=got)
-        except SpecError as exc:
-            problems.extend(exc.problems)
+    got, problems, remembered = cache.gather(files, drafts, cpu_count(), register)
     if problems:
         raise SpecError(problems)
-    return got
+    return got, remembered
 
 
 def _letter_profile(opts: TasksOptions, specs: list[Path]) -> Path:
@@ -172,7 +166,7 @@ def build_register(specs: list[Path], opts: TasksOptions, echo: Echo) -> dict:
     if opts.issue and opts.letters is None:
         raise DocgenError("--ban-hanh cấp số cho công văn đôn đốc: hãy chỉ thư mục ghi công văn bằng --cong-van.")
     book.refuse_if_open(out)
-    got = gather(specs, opts.drafts)
+    got, remembered = gather(specs, opts.drafts, out)
     with locked(out, what="Sổ theo dõi nhiệm vụ"):
         existing = book.read(out)
         merged = book.merge(got.entries, existing.rows, opts.as_of)
@@ -183,20 +177,22 @@ def build_register(specs: list[Path], opts: TasksOptions, echo: Echo) -> dict:
         if opts.letters is not None:
             _letters(rows, report, opts, specs, echo)
         workbook = existing.book or sheets.new_book()
-        sheets.write_register(workbook, rows, sheets.today_subtitle(opts.as_of, got.specs, len(rows)))
-        sheets.write_as_of(workbook, report)
-        sheets.write_monthly(workbook, monthly, chart.render(monthly) if opts.chart and monthly.agencies else None)
-        data = sheets.to_bytes(workbook)
+        picture = chart.render(monthly) if opts.chart and monthly.agencies else None
+        additions: dict = {}
+        sheets.write_register(workbook, rows, sheets.today_subtitle(opts.as_of, got.specs, len(rows)), additions)
+        sheets.write_as_of(workbook, report, additions)
+        sheets.write_monthly(workbook, monthly, picture, additions)
+        data = sheets.to_bytes(workbook, additions)
         try:
             write_atomic(out, data)
         except PermissionError:
             raise DocgenError(f"Không ghi được {out}: tệp đang bị khóa hoặc không có quyền ghi (sổ đang mở trong Excel?). "
                               "Sổ cũ giữ nguyên; hãy đóng sổ rồi chạy lại.") from None
+        cache.save(out, remembered)
     if opts.calendars is not None:
         _calendars(rows, opts.calendars, opts.force, echo)
-    if opts.chart and monthly.agencies:
-        png = out.with_suffix(f".thang-{month:02d}-{year}.png")
-        write_atomic(png, chart.render(monthly))
+    if picture:
+        write_atomic(out.with_suffix(f".thang-{month:02d}-{year}.png"), picture)
     for warning in [*got.warnings, *existing.warnings]:
         echo(f"Cảnh báo: {warning}", err=True)
     if got.drafts_skipped:

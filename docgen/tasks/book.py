@@ -15,15 +15,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zipfile import BadZipFile
 
+from lxml import etree
+
 from ..nd30.dates import short_date
 from ..plumbing.errors import DocgenError
 from . import columns as C
 from . import deadline as dl
+from . import fastxlsx
 from .collect import Entry
 
 CHANGED = "Nội dung nhiệm vụ đã sửa trong văn bản; trạng thái cũ được giữ, hãy xem lại"
 GONE = "Không còn trong văn bản nào"
 DRAFT = "Văn bản còn là dự thảo"
+OUR_SHEETS = (C.SHEET, "Đến ngày", "Báo cáo tháng", "Chi tiết báo cáo")  # written anew each run (sheets.py)
 _TEXT_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
 
 
@@ -108,34 +112,37 @@ def refuse_if_open(path: Path) -> None:
 
 def read(path: Path) -> Existing:
     """The rows of the register at path (none if it does not exist yet), with a warning for
-    every cell the office typed that docgen cannot read."""
-    from openpyxl import load_workbook
-
+    every cell the office typed that docgen cannot read. The sheet is read by fastxlsx; the
+    whole workbook is loaded (slower) only when the office added sheets of its own, to keep them."""
     out = Existing()
     if not path.exists():
         return out
     try:
-        book = load_workbook(path)
-    except (BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        names = fastxlsx.sheet_names(str(path))
+        if any(name not in OUR_SHEETS for name in names):
+            from openpyxl import load_workbook
+
+            out.book = load_workbook(path)
+        if C.SHEET not in names:
+            return out
+        rows = fastxlsx.read_rows(str(path), C.SHEET)
+    except (BadZipFile, KeyError, ValueError, OSError, TypeError, etree.LxmlError) as exc:
         raise RegisterUnreadable(f"Không mở được sổ theo dõi {path} ({type(exc).__name__}: {exc}). docgen không ghi đè "
                                  "một sổ không đọc được; hãy khôi phục tệp hoặc chọn tệp khác bằng -o.") from None
-    out.book = book
-    if C.SHEET not in book.sheetnames:
-        return out
-    sheet = book[C.SHEET]
-    rows = sheet.iter_rows(values_only=True)
     header_at, header = _find_header(rows, path)
     keys = [C.BY_LABEL.get(str(v).strip().casefold()) if v is not None else None for v in header]
     if not any(k is not None and k.key == "id" for k in keys):
         raise RegisterUnreadable(f"{path}, trang “{C.SHEET}”: không thấy dòng tiêu đề có cột “Mã nhiệm vụ”; docgen không "
                                  "biết nhiệm vụ nào ở dòng nào nên không ghi vào sổ.")
-    for number, values in enumerate(rows, start=header_at + 1):
-        if not any(v not in (None, "") for v in values):
+    for number, values in rows:
+        if number <= header_at or not any(v not in (None, "") for v in values):
             continue
         row = Row(cells={}, row=number)
         for col, value in enumerate(values):
             column = keys[col] if col < len(keys) else None
             if column is not None:
+                if column.date and isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 2958466:
+                    value = fastxlsx.from_serial(value)
                 row.cells[column.key] = value
             elif value not in (None, "") and col < len(header) and header[col] not in (None, ""):
                 row.extras[str(header[col])] = value
@@ -146,8 +153,8 @@ def read(path: Path) -> Existing:
     return out
 
 
-def _find_header(rows, path: Path) -> tuple[int, tuple]:
-    for number, values in enumerate(rows, start=1):
+def _find_header(rows, path: Path) -> tuple[int, list]:
+    for number, values in rows:
         if any(str(v).strip().casefold() == "mã nhiệm vụ" for v in values if v is not None):
             return number, values
         if number > 20:

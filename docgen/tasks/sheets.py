@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import columns as C
+from . import fastxlsx
 from .book import Row
 from .status import CATEGORIES, AsOf, Monthly, Standing
 
@@ -73,20 +74,19 @@ def _lines(value: object, width: float) -> int:
     return sum(max(1, -(-len(part) // per_line)) for part in str(value).split("\n"))
 
 
-def _fit_height(sheet, row: int, values: list, widths: list[float]) -> None:
+def _height(values: list, widths: list[float]) -> float | None:
     lines = max((_lines(v, w) for v, w in zip(values, widths)), default=1)
-    if lines > 1:
-        sheet.row_dimensions[row].height = min(409, lines * LINE_PT + 3)
+    return min(409, lines * LINE_PT + 3) if lines > 1 else None
 
 
-def _print_setup(sheet, title_rows: str, last_col: int) -> None:
+def _print_setup(sheet, title_rows: str, last_col: int, last_row: int | None = None) -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = title_rows
-    sheet.print_area = f"A1:{C.letter(last_col)}{max(sheet.max_row, 1)}"
+    sheet.print_area = f"A1:{C.letter(last_col)}{max(last_row or sheet.max_row, 1)}"
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.5
     sheet.oddFooter.center.text = "Trang &P/&N"
@@ -108,7 +108,7 @@ def _titles(sheet, st: _Styles, title: str, subtitle: str, width: int) -> None:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
 
 
-def write_register(book, rows: list[Row], subtitle: str) -> None:
+def write_register(book, rows: list[Row], subtitle: str, additions: dict) -> None:
     sheet = _replace_sheet(book, C.SHEET, 0)
     st = _Styles(sheet)
     extras: list[str] = []
@@ -140,21 +140,24 @@ def write_register(book, rows: list[Row], subtitle: str) -> None:
         else:
             styles.append(st.text)
     keys = [c.key for c in cols]
-    widths = [c.width for c in cols]
+    widths = [c.width for c in cols] + [16] * len(extras)
+    width = len(cols) + len(extras)
+    date_cols = frozenset(i for i, c in enumerate(cols, start=1) if c.date)
+    addition = fastxlsx.Addition(C.FIRST_ROW, width, date_cols)
     for r, row in enumerate(rows, start=C.FIRST_ROW):
-        cells = row.cells
-        _fit_height(sheet, r, [None if c.hidden else cells.get(c.key) for c in cols], widths)
-        for i, key in enumerate(keys, start=1):
-            value = cells.get(key)
+        values = [row.cells.get(k) for k in keys] + [row.extras.get(label) for label in extras]
+        height = _height([None if c.hidden else v for c, v in zip(cols, values)], widths)
+        if r > C.FIRST_ROW:  # the first row is openpyxl's, the prototype of the others' styles
+            addition.add(values, height)
+            continue
+        if height:
+            sheet.row_dimensions[r].height = height
+        for i, value in enumerate(values, start=1):
             cell = sheet.cell(r, i)
             if value is not None:
                 cell.value = value
-            cell._style = copy.copy(styles[i - 1])
-        for j, label in enumerate(extras, start=len(cols) + 1):
-            if label in row.extras:
-                cell = sheet.cell(r, j)
-                cell.value = row.extras[label]
-                cell._style = copy.copy(st.text)
+            cell._style = copy.copy(styles[i - 1] if i <= len(cols) else st.text)
+    additions[C.SHEET] = addition
     last = max(C.FIRST_ROW, C.FIRST_ROW + len(rows) - 1)
     status_col = C.letter(keys.index("status") + 1)
     statuses = DataValidation(type="list", formula1='"' + ",".join(C.STATUSES) + '"', allow_blank=True,
@@ -171,23 +174,31 @@ def write_register(book, rows: list[Row], subtitle: str) -> None:
     sheet.freeze_panes = sheet.cell(C.FIRST_ROW, 1).coordinate
     sheet.auto_filter.ref = f"A{C.HEADER_ROW}:{C.letter(len(cols) + len(extras))}{last}"
     sheet.row_dimensions[C.HEADER_ROW].height = 32
-    _print_setup(sheet, f"{C.HEADER_ROW}:{C.HEADER_ROW}", printed)
+    _print_setup(sheet, f"{C.HEADER_ROW}:{C.HEADER_ROW}", printed, last)
 
 
 def _table(sheet, st: _Styles, top: int, header: list[tuple[str, float]], rows: list[list], date_cols=(),
-           centre_cols=()) -> int:
+           centre_cols=(), additions: dict | None = None) -> int:
+    """A header and rows; with additions, only the first row is openpyxl's (see fastxlsx)."""
     for i, (label, width) in enumerate(header, start=1):
         cell = sheet.cell(top, i, label)
         cell._style = copy.copy(st.head)
-        if sheet.column_dimensions[C.letter(i)].width in (None, 13) or width > (sheet.column_dimensions[C.letter(i)].width or 0):
-            sheet.column_dimensions[C.letter(i)].width = width
+        sheet.column_dimensions[C.letter(i)].width = width
     widths = [w for _, w in header]
+    addition = fastxlsx.Addition(top + 1, len(header), frozenset(date_cols))
     for r, values in enumerate(rows, start=top + 1):
-        _fit_height(sheet, r, values, widths)
+        height = _height(values, widths)
+        if additions is not None and r > top + 1:
+            addition.add(values, height)
+            continue
+        if height:
+            sheet.row_dimensions[r].height = height
         for i, value in enumerate(values, start=1):
             cell = sheet.cell(r, i, value)
             style = st.date if i in date_cols else st.centre if i in centre_cols else st.text
             cell._style = copy.copy(style)
+    if additions is not None:
+        additions[sheet.title] = addition
     return top + len(rows)
 
 
@@ -200,7 +211,7 @@ def _standing_row(s: Standing, n: int, extra: list) -> list:
     return [n, c.get("id"), s.row.owner, _short(s.row.text), s.row.reference, c.get("written"), s.due, *extra]
 
 
-def write_as_of(book, report: AsOf) -> None:
+def write_as_of(book, report: AsOf, additions: dict) -> None:
     sheet = _replace_sheet(book, ASOF_SHEET, 1)
     st = _Styles(sheet)
     header = [("STT", 5), ("Mã nhiệm vụ", 13), ("Cơ quan chủ trì", 18), ("Nội dung nhiệm vụ", 60), ("Văn bản giao", 22),
@@ -217,13 +228,13 @@ def write_as_of(book, report: AsOf) -> None:
             rows.append(_standing_row(s, n, [f"Còn {(s.due - report.day).days} ngày" if s.due else ""]))
     if not rows:
         rows = [["", "", "Không có nhiệm vụ quá hạn hay sắp đến hạn.", "", "", "", None, ""]]
-    last = _table(sheet, st, 3, header, rows, date_cols=(7,), centre_cols=(1, 2, 8))
+    last = _table(sheet, st, 3, header, rows, date_cols=(7,), centre_cols=(1, 2, 8), additions=additions)
     sheet.freeze_panes = "A4"
     sheet.auto_filter.ref = f"A3:H{max(last, 4)}"
-    _print_setup(sheet, "3:3", len(header))
+    _print_setup(sheet, "3:3", len(header), last)
 
 
-def write_monthly(book, report: Monthly, chart_png: bytes | None) -> None:
+def write_monthly(book, report: Monthly, chart_png: bytes | None, additions: dict) -> None:
     sheet = _replace_sheet(book, MONTH_SHEET, 2)
     st = _Styles(sheet)
     header = [("STT", 5), ("Cơ quan chủ trì", 34), ("Nhiệm vụ được giao", 11), ("Trong đó giao trong tháng", 11),
@@ -254,10 +265,10 @@ def write_monthly(book, report: Monthly, chart_png: bytes | None) -> None:
     _titles(detail, st, f"DANH SÁCH NHIỆM VỤ THEO KẾT QUẢ THÁNG {report.month}/{report.year}",
             f"Số liệu tính đến ngày {report.cutoff:%d/%m/%Y}", len(header))
     rows = [_standing_row(s, n, [s.category, s.row.reported]) for n, s in enumerate(report.details, start=1)]
-    last = _table(detail, st, 3, header, rows, date_cols=(7, 9), centre_cols=(1, 2))
+    last = _table(detail, st, 3, header, rows, date_cols=(7, 9), centre_cols=(1, 2), additions=additions)
     detail.freeze_panes = "A4"
     detail.auto_filter.ref = f"A3:I{max(last, 4)}"
-    _print_setup(detail, "3:3", len(header))
+    _print_setup(detail, "3:3", len(header), last)
 
 
 def new_book():
@@ -266,10 +277,10 @@ def new_book():
     return book
 
 
-def to_bytes(book) -> bytes:
+def to_bytes(book, additions: dict | None = None) -> bytes:
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    return fastxlsx.inject(out.getvalue(), additions or {})
 
 
 def today_subtitle(day: dt.date, specs: int, rows: int) -> str:

@@ -215,3 +215,18 @@ def test_drafts_only_with_the_flag(specs, tmp_path):
     _, found = rows(out)
     draft = next(v for v in found.values() if v["Cơ quan chủ trì"] == "Sở Xây dựng")
     assert draft["Văn bản giao"] == "Dự thảo thông báo" and "dự thảo" in draft["Cảnh báo của docgen"]
+
+
+def test_the_cache_of_unchanged_specs_gives_the_same_register(specs, tmp_path):
+    from docgen.tasks.cache import cache_path
+
+    out = tmp_path / "so.xlsx"
+    run(specs, out)
+    assert cache_path(out).exists()
+    _, first = rows(out)
+    run(specs, out)
+    _, second = rows(out)
+    assert {k: {c: v for c, v in row.items() if c != "_row"} for k, row in first.items()} == \
+        {k: {c: v for c, v in row.items() if c != "_row"} for k, row in second.items()}
+    cache_path(out).write_text("{not json", encoding="utf-8")  # a broken cache: read everything again
+    assert run(specs, out)["kept"] == len(TASKS)
