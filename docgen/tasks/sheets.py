@@ -64,18 +64,22 @@ class _Styles:
 LINE_PT = 14.5  # one line of 11 pt Times New Roman
 
 
-def _lines(value: object, width: float) -> int:
-    """How many lines a wrapped cell takes (openpyxl cannot ask Excel to fit the row)."""
-    if value is None:
-        return 1
-    if isinstance(value, (dt.date, dt.datetime, int, float)):
-        return 1
-    per_line = max(1, int(width * 1.5) - 1)  # measured on LibreOffice's print of 11 pt Times New Roman
-    return sum(max(1, -(-len(part) // per_line)) for part in str(value).split("\n"))
+def _per_line(width: float) -> int:
+    return max(1, int(width * 1.5) - 1)  # measured on LibreOffice's print of 11 pt Times New Roman
 
 
 def _height(values: list, widths: list[float]) -> float | None:
-    lines = max((_lines(v, w) for v, w in zip(values, widths)), default=1)
+    """The height a row of wrapped cells needs (openpyxl cannot ask Excel to fit the row)."""
+    lines = 1
+    for value, width in zip(values, widths):
+        if value.__class__ is not str:
+            continue
+        per = _per_line(width)
+        if len(value) <= per and "\n" not in value:
+            continue
+        n = sum(max(1, -(-len(part) // per)) for part in value.split("\n"))
+        if n > lines:
+            lines = n
     return min(409, lines * LINE_PT + 3) if lines > 1 else None
 
 
