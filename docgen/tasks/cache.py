@@ -32,7 +32,10 @@ def _digest(path: Path | None, seen: dict) -> str | None:
 
 def _stamp(path: Path, drafts: bool, seen: dict) -> list:
     """What the spec's entries depend on: its bytes, its office profile's bytes, --du-thao."""
-    profile = find_profile(path)
+    folder = ("profile", path.parent)
+    if folder not in seen:
+        seen[folder] = find_profile(path)
+    profile = seen[folder]
     return [_digest(path, seen), str(profile), _digest(profile, seen), drafts, VERSION]
 
 
@@ -64,17 +67,18 @@ def gather(files: list[Path], drafts: bool, workers: int, register: Path) -> tup
     """Every spec's entries, from the cache when the spec is unchanged; returns the new cache too."""
     old = _load(cache_path(register))
     seen: dict = {}
-    stamps = {str(p.resolve()): _stamp(p, drafts, seen) for p in files}
-    fresh = [p for p in files if old.get(str(p.resolve()), {}).get("stamp") != stamps[str(p.resolve())]]
+    keys = {p: str(p.resolve()) for p in files}
+    stamps = {keys[p]: _stamp(p, drafts, seen) for p in files}
+    fresh = [p for p in files if old.get(keys[p], {}).get("stamp") != stamps[keys[p]]]
     read, problems = gather_parallel(fresh, drafts, workers)
     by_spec: dict[str, dict] = {}
     for e in read.entries:
         by_spec.setdefault(e.source.rsplit(":", 1)[0], {"entries": []})["entries"].append(e)
     got = Gathered(warnings=list(read.warnings), drafts_skipped=list(read.drafts_skipped))
     new_cache: dict[str, dict] = {}
-    fresh_keys = {str(p.resolve()) for p in fresh}
+    fresh_keys = {keys[p] for p in fresh}
     for path in files:
-        key = str(path.resolve())
+        key = keys[path]
         if key in fresh_keys:
             entries = by_spec.get(str(path), {}).get("entries", [])
             warnings = [w for w in read.warnings if w.startswith(f"{path}:")]

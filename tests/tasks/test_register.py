@@ -97,8 +97,11 @@ def test_every_edit_survives_a_rerun_with_new_notices(specs, tmp_path):
         sheet.cell(r, cols["Ngày báo cáo"]).value = dt.datetime(2021, 9, 10 + r)
         sheet.cell(r, cols["Văn bản báo cáo"]).value = f"Báo cáo số {r}/BC-SKH"
         sheet.cell(r, cols["Ghi chú"]).value = f"ghi chú {r} – đã gọi điện"
-        typed[task_id] = (sheet.cell(r, cols["Trạng thái"]).value, dt.datetime(2021, 9, 10 + r), f"Báo cáo số {r}/BC-SKH",
-                          f"ghi chú {r} – đã gọi điện")
+        if r == C.FIRST_ROW + 1:  # what the XML reader must give back as typed
+            special = 'A & B <cấp> "trích" \'x\'\ndòng 2 &amp;'
+            sheet.cell(r, cols["Văn bản báo cáo"]).value = special
+        typed[task_id] = (sheet.cell(r, cols["Trạng thái"]).value, dt.datetime(2021, 9, 10 + r),
+                          sheet.cell(r, cols["Văn bản báo cáo"]).value, f"ghi chú {r} – đã gọi điện")
     extra = sheet.max_column + 1
     sheet.cell(C.HEADER_ROW, extra).value = "Cán bộ theo dõi"
     sheet.cell(C.FIRST_ROW, extra).value = "Chị Lan"
