@@ -27,7 +27,7 @@ from .collect import Entry
 CHANGED = "Nội dung nhiệm vụ đã sửa trong văn bản; trạng thái cũ được giữ, hãy xem lại"
 GONE = "Không còn trong văn bản nào"
 DRAFT = "Văn bản còn là dự thảo"
-OUR_SHEETS = (C.SHEET, "Đến ngày", "Báo cáo tháng", "Chi tiết báo cáo")  # written anew each run (sheets.py)
+OUR_SHEETS = (C.SHEET, "Đến ngày", "Báo cáo tháng", "Biểu đồ tháng", "Chi tiết báo cáo")  # written anew (sheets.py)
 _TEXT_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
 
 

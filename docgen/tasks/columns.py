@@ -29,11 +29,10 @@ class Column:
 
 COLUMNS = (
     Column("id", "Mã nhiệm vụ", 13),
-    Column("doc", "Văn bản giao", 16),
+    Column("doc", "Văn bản giao", 14),
     Column("doc_date", "Ngày văn bản", 10.5, date=True),
-    Column("leader", "Người kết luận, chỉ đạo", 15),
     Column("section", "Mục", 6),
-    Column("text", "Nội dung nhiệm vụ", 46),
+    Column("text", "Nội dung nhiệm vụ", 42),
     Column("owner", "Cơ quan chủ trì", 15),
     Column("partners", "Cơ quan phối hợp", 15),
     Column("written", "Thời hạn", 13),
@@ -43,6 +42,7 @@ COLUMNS = (
     Column("report_doc", "Văn bản báo cáo", 13, office=True),
     Column("notes", "Ghi chú", 14, office=True),
     Column("kind", "Loại thời hạn", 13, printed=False),
+    Column("leader", "Người kết luận, chỉ đạo", 22, printed=False),
     Column("urged", "Đôn đốc", 24, printed=False),
     Column("flags", "Cảnh báo của docgen", 30, printed=False),
     Column("source", "Nguồn (tệp:dòng)", 30, printed=False),

@@ -21,8 +21,9 @@ from .status import CATEGORIES, AsOf, Monthly, Standing
 FONT = "Times New Roman"
 ASOF_SHEET = "Đến ngày"
 MONTH_SHEET = "Báo cáo tháng"
+CHART_SHEET = "Biểu đồ tháng"
 DETAIL_SHEET = "Chi tiết báo cáo"
-OUR_SHEETS = (C.SHEET, ASOF_SHEET, MONTH_SHEET, DETAIL_SHEET)
+OUR_SHEETS = (C.SHEET, ASOF_SHEET, MONTH_SHEET, CHART_SHEET, DETAIL_SHEET)
 DATE_FORMAT = "DD/MM/YYYY"
 
 _thin = Side(style="thin")
@@ -255,14 +256,10 @@ def write_monthly(book, report: Monthly, chart_png: bytes | None, additions: dic
     sheet.row_dimensions[3].height = 48
     sheet.freeze_panes = "C4"
     if chart_png:
-        from openpyxl.drawing.image import Image
+        _chart_sheet(book, chart_png)
+    _print_setup(sheet, "3:3", len(header), last)
 
-        image = Image(io.BytesIO(chart_png))
-        image.anchor = f"A{last + 2}"
-        sheet.add_image(image)
-    _print_setup(sheet, "3:3", len(header))
-
-    detail = _replace_sheet(book, DETAIL_SHEET, 3)
+    detail = _replace_sheet(book, DETAIL_SHEET, 4)
     st = _Styles(detail)
     header = [("STT", 5), ("Mã nhiệm vụ", 13), ("Cơ quan chủ trì", 18), ("Nội dung nhiệm vụ", 56), ("Văn bản giao", 22),
               ("Thời hạn", 16), ("Hạn", 11), ("Kết quả", 18), ("Ngày báo cáo", 11)]
@@ -273,6 +270,25 @@ def write_monthly(book, report: Monthly, chart_png: bytes | None, additions: dic
     detail.freeze_panes = "A4"
     detail.auto_filter.ref = f"A3:I{max(last, 4)}"
     _print_setup(detail, "3:3", len(header), last)
+
+
+def _chart_sheet(book, chart_png: bytes) -> None:
+    """The chart alone on a sheet printed on one A4 landscape page: what the Chairman reads."""
+    from openpyxl.drawing.image import Image
+
+    sheet = _replace_sheet(book, CHART_SHEET, 3)
+    image = Image(io.BytesIO(chart_png))
+    image.anchor = "A1"
+    sheet.add_image(image)
+    cols = int(image.width / 64) + 1  # default columns are 64 px wide, rows 20 px high
+    rows = int(image.height / 20) + 1
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 1
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_area = f"A1:{C.letter(cols)}{rows}"
+    sheet.print_options.horizontalCentered = True
 
 
 def new_book():

@@ -70,7 +70,9 @@ def letter_data(agency: str, items: list[Standing], as_of: dt.date, opts: Letter
         written = str(s.row.cells.get("written") or "").strip()
         late = f"quá hạn {s.days_late} ngày" if s.days_late else "đã quá hạn"
         text = s.row.text.rstrip(" .;:")
-        body.append({"muc": _escape(f"{text} ({s.row.reference}; thời hạn: {written}, {late})."), "dam": False})
+        # the original deadline once: in the task's words, else after the source document
+        stated = "" if written and written in text else f"thời hạn: {written}, "
+        body.append({"muc": _escape(f"{text} ({s.row.reference}; {stated}{late})."), "dam": False})
     body.append(f"{office_name} đề nghị {agency} khẩn trương thực hiện các nhiệm vụ nêu trên, báo cáo kết quả về "
                 f"{office_name} **trước ngày {short_date(new)}** để tổng hợp, báo cáo {_titles_of(leaders)}.")
     titles = []

@@ -90,7 +90,8 @@ def test_monthly_report_counts_the_list_behind_them_and_the_chart(specs, tmp_pat
     assert head[2:8] == ["Nhiệm vụ được giao", "Trong đó giao trong tháng", *status.CATEGORIES]
     total = [sheet.cell(sheet.max_row, i).value for i in range(2, 10)]
     assert total == ["Tổng cộng", 6, 6, 1, 1, 1, 2, 1]  # regular and October tasks are not yet due
-    assert len(sheet._images) == 1
+    assert len(book["Biểu đồ tháng"]._images) == 1
+    assert book["Biểu đồ tháng"].page_setup.fitToHeight == 1
     detail = book["Chi tiết báo cáo"]
     results = [detail.cell(r, 8).value for r in range(4, detail.max_row + 1)]
     assert sorted(results) == sorted([status.ON_TIME, status.LATE, status.OVERDUE, status.NOT_DUE, status.NOT_DUE,
@@ -108,7 +109,7 @@ def test_urging_letters_are_cong_van_numbered_through_the_register_when_issued(s
     assert [p.name for p in drafts] == ["don-doc-Sở Kế hoạch và Đầu tư.docx", "don-doc-Sở Tư pháp.docx", "don-doc-Sở Y tế.docx"]
     text = all_text(drafts[0])
     assert "V/v đôn đốc thực hiện nhiệm vụ" in text and "Kính gửi: Sở Kế hoạch và Đầu tư" in text
-    assert "Thông báo số 12/TB-VPUBND ngày 10/9/2021" in text and "thời hạn: trước ngày 15/9/2021" in text
+    assert "Thông báo số 12/TB-VPUBND ngày 10/9/2021; quá hạn 10 ngày" in text and "trước ngày 15/9/2021" in text
     assert "trước ngày 02/10/2021" in text and "Nơi nhận" in text and "Số:" in text and "/VPUBND-TH" in text
     for path in drafts:
         report = check_document(path)

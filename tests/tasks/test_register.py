@@ -63,7 +63,11 @@ def test_layout_validation_freeze_filters_print_and_font(specs, tmp_path):
     out = tmp_path / "so.xlsx"
     run(specs, out)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames[:4] == ["Sổ theo dõi", "Đến ngày", "Báo cáo tháng", "Chi tiết báo cáo"]
+    assert book.sheetnames[:4] == ["Sổ theo dõi", "Đến ngày", "Báo cáo tháng", "Chi tiết báo cáo"]  # no chart asked
+    from docgen.tasks import sheets
+    from docgen.tasks.book import OUR_SHEETS
+
+    assert OUR_SHEETS == sheets.OUR_SHEETS
     sheet = book[C.SHEET]
     cols = header(sheet)
     assert sheet.freeze_panes == f"A{C.FIRST_ROW}"
