@@ -19,7 +19,7 @@ from ..plumbing.progress import Echo
 from ..plumbing.runner import cpu_count, expand
 from ..render.pipeline import render_document
 from ..spec.profile import find_profile
-from ..tasks import book, cache, calendars, chart, sheets, status, terminal, urging
+from ..tasks import book, cache, calendars, chart, deadline, sheets, status, terminal, urging
 from ..tasks.collect import Gathered
 from .distribute import parse_date
 
@@ -126,6 +126,10 @@ def _letters(rows: list[book.Row], report: status.AsOf, opts: TasksOptions, spec
                 old = str(s.row.cells.get("urged") or "")
                 if note not in old:
                     s.row.cells["urged"] = f"{old}\n{note}".strip()
+                periodic = s.row.deadline.kind == deadline.PERIODIC  # each period has its own due date
+                if not periodic and s.row.cells.get("new_due") in (None, ""):  # the office's column, only if empty
+                    s.row.cells["new_due"] = new
+                    s.row.new_due = new
     for target, doc in docs:
         write_atomic(target, render_document(doc))
     if opts.pdf:

@@ -42,6 +42,7 @@ class Row:
     # read from the office's cells:
     status: str | None = None
     reported: dt.date | None = None
+    new_due: dt.date | None = None  # "Hạn mới": an extension, or the deadline an urging letter set
 
     @property
     def task_id(self) -> str:
@@ -168,32 +169,39 @@ def _where(path: Path, row: int, keys: list, key: str) -> str:
     return f"{path.name}, trang “{C.SHEET}”, dòng {row}, cột {C.letter(col)} ({C.BY_KEY[key].label})"
 
 
+def _office_date(row: Row, key: str, use: str, where, warnings: list[str]) -> dt.date | None:
+    """A date the office typed: a date cell, or text such as 15/9/2021 (read, with a warning)."""
+    value = row.cells.get(key)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return _as_date(value)
+    if value in (None, ""):
+        return None
+    m = _TEXT_DATE.match(str(value))
+    parsed = None
+    if m:
+        try:
+            parsed = dt.date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            parsed = None
+    if parsed is not None:
+        warnings.append(f"{where()}: ngày “{value}” được gõ dạng chữ, đã đọc là {parsed:%d/%m/%Y}; "
+                        "ô giữ nguyên như đã gõ (nên nhập lại dạng ngày).")
+    else:
+        warnings.append(f"{where()}: “{value}” không phải là ngày (viết ngày/tháng/năm, ví dụ 15/9/2021); "
+                        f"giữ nguyên ô này, {use}.")
+    return parsed
+
+
 def _read_office_cells(row: Row, keys: list, path: Path, warnings: list[str]) -> None:
     present = {k.key for k in keys if k is not None}
     if "status" in present:
         row.status, problem = C.read_status(row.cells.get("status"))
         if problem:
             warnings.append(f"{_where(path, row.row, keys, 'status')}: {problem}.")  # type: ignore[arg-type]
-    if "reported" in present:
-        value = row.cells.get("reported")
-        if isinstance(value, (dt.date, dt.datetime)):
-            row.reported = _as_date(value)
-        elif value not in (None, ""):
-            where = _where(path, row.row, keys, "reported")  # type: ignore[arg-type]
-            m = _TEXT_DATE.match(str(value))
-            parsed = None
-            if m:
-                try:
-                    parsed = dt.date(int(m[3]), int(m[2]), int(m[1]))
-                except ValueError:
-                    parsed = None
-            if parsed is not None:
-                row.reported = parsed
-                warnings.append(f"{where}: ngày “{value}” được gõ dạng chữ, đã đọc là {parsed:%d/%m/%Y}; "
-                                "ô giữ nguyên như đã gõ (nên nhập lại dạng ngày).")
-            else:
-                warnings.append(f"{where}: “{value}” không phải là ngày (viết ngày/tháng/năm, ví dụ 15/9/2021); "
-                                "giữ nguyên ô này, không tính ngày báo cáo.")
+    for key, use in (("reported", "không tính ngày báo cáo"), ("new_due", "không tính hạn mới")):
+        if key in present:
+            where = (lambda key=key: _where(path, row.row, keys, key))  # type: ignore[arg-type]
+            setattr(row, key, _office_date(row, key, use, where, warnings))
     if row.status == C.DONE and row.reported is None and "reported" in present and row.cells.get("reported") in (None, ""):
         warnings.append(f"{_where(path, row.row, keys, 'reported')}: nhiệm vụ {row.task_id} “{C.DONE}” nhưng chưa có "  # type: ignore[arg-type]
                         "ngày báo cáo; tạm tính là hoàn thành đúng hạn.")

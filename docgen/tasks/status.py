@@ -50,9 +50,10 @@ def stand(row: Row, day: dt.date) -> Standing:
     if d.kind == dl.PERIODIC and not done:
         return _periodic(row, d, day)
     due = d.due
-    if done:
+    if done:  # on time or late against the deadline the document set
         late = due is not None and row.reported is not None and row.reported > due
         return Standing(row, LATE if late else ON_TIME, due)
+    due = row.new_due or due  # an extension (Hạn mới) moves when the task becomes overdue, not the original
     if due is not None and due < day:
         return Standing(row, OVERDUE, due, (day - due).days)
     return Standing(row, NOT_DUE, due)

@@ -127,6 +127,10 @@ def test_urging_letters_are_cong_van_numbered_through_the_register_when_issued(s
     urged = {r.owner: r.cells.get("urged") for r in read(out).rows}
     assert urged["Sở Kế hoạch và Đầu tư"] == "Công văn số 01/VPUBND-TH ngày 27/09/2021; hạn mới 05/10/2021"
     assert urged["Sở Tài chính"] is None
+    rows = read(out).rows
+    assert {r.owner: r.new_due for r in rows if r.new_due} == {a: D(2021, 10, 5) for a in ("Sở Kế hoạch và Đầu tư", "Sở Tư pháp")}
+    assert set(status.as_of(rows, D(2021, 10, 1)).overdue) == {"Sở Y tế"}  # the new deadline has not passed
+    assert status.as_of(rows, D(2021, 10, 6)).overdue["Sở Tư pháp"][0].days_late == 1
     # issuing again the same day gives the same numbers, not new ones
     run(specs, out, as_of=D(2021, 9, 25), letters=letters, issue=True, issue_date=D(2021, 9, 27),
         new_deadline=D(2021, 10, 5), force=True)
