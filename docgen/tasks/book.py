@@ -120,10 +120,13 @@ def read(path: Path) -> Existing:
         return out
     try:
         names = fastxlsx.sheet_names(str(path))
-        if any(name not in OUR_SHEETS for name in names):
+        if any(name not in OUR_SHEETS for name in names):  # the office's own sheets: keep them
+            import io
+
             from openpyxl import load_workbook
 
-            out.book = load_workbook(path)
+            ours = [name for name in names if name in OUR_SHEETS]
+            out.book = load_workbook(io.BytesIO(fastxlsx.without_rows(str(path), ours)))
         if C.SHEET not in names:
             return out
         rows = fastxlsx.read_rows(str(path), C.SHEET)
