@@ -105,6 +105,47 @@ def distribute(specs: tuple[Path, ...], out_dir: Path, directory: Path | None, n
                          echo=click.echo, invitation_date=invitation_date, letter_date=letter_date))
 
 
+@main.command("nhiem-vu")
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Sổ theo dõi nhiệm vụ (.xlsx); đã có thì cập nhật, giữ nguyên mọi ô Văn phòng đã nhập "
+                   "(mặc định: so-theo-doi-nhiem-vu.xlsx ở thư mục hiện tại).")
+@click.option("--du-thao", "drafts", is_flag=True, help="Đưa cả nhiệm vụ của văn bản còn là dự thảo (chưa có số, ngày) vào sổ.")
+@click.option("--den-ngay", "as_of", help="Tính quá hạn, sắp đến hạn đến ngày này, ví dụ 5/10/2021 (mặc định: hôm nay).")
+@click.option("--sap-den-han", "soon_days", type=click.IntRange(min=0), default=7, show_default=True,
+              help="Số ngày tới được coi là sắp đến hạn.")
+@click.option("--thang", "month", help="Tháng của báo cáo kết quả, ví dụ 9/2021 (mặc định: tháng của --den-ngay).")
+@click.option("--cong-van", "letters", type=click.Path(file_okay=False, path_type=Path),
+              help="Thư mục ghi công văn đôn đốc, một công văn cho mỗi cơ quan có nhiệm vụ quá hạn.")
+@click.option("--pdf", is_flag=True, help="Xuất thêm PDF của công văn đôn đốc (cần LibreOffice).")
+@click.option("--ban-hanh", "issue", is_flag=True,
+              help="Ban hành công văn đôn đốc: cấp số qua Sổ đăng ký văn bản đi (cần --ngay); không có thì là dự thảo.")
+@click.option("--ngay", "issue_date", help="Ngày ban hành công văn đôn đốc, ví dụ 5/10/2021 (với --ban-hanh).")
+@click.option("--han-moi", "new_deadline", help="Hạn mới ghi trong công văn đôn đốc (mặc định: 7 ngày sau ngày công văn).")
+@click.option("--so-dang-ky", "outgoing", type=click.Path(dir_okay=False, path_type=Path),
+              help="Sổ đăng ký văn bản đi (.xlsx) dùng để cấp số (mặc định: so-dang-ky-van-ban-di.xlsx cạnh sổ theo dõi).")
+@click.option("--lich", "calendars_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Thư mục ghi lịch .ics: một tệp cho mỗi cơ quan và một cho cả Văn phòng.")
+@click.option("--nguoi-ky", "signer", help="Mã người ký công văn đôn đốc trong hồ sơ cơ quan (mặc định: cvp).")
+@click.option("--don-vi-soan", "unit", default="TH", show_default=True, help="Ký hiệu đơn vị soạn thảo công văn: Số: …/VPUBND-TH.")
+@click.option("--force", is_flag=True, help="Ghi đè công văn, lịch đã có.")
+@profile_option
+def nhiem_vu(specs: tuple[Path, ...], out: Path | None, drafts: bool, as_of: str | None, soon_days: int, month: str | None,
+             letters: Path | None, pdf: bool, issue: bool, issue_date: str | None, new_deadline: str | None,
+             outgoing: Path | None, calendars_dir: Path | None, signer: str | None, unit: str, force: bool,
+             profile: Path | None) -> None:
+    """Sổ theo dõi nhiệm vụ được giao: quá hạn, báo cáo tháng, công văn đôn đốc, lịch .ics."""
+    from .commands import tasks as command
+
+    sys.exit(command.run(list(specs), out, drafts=drafts, as_of=as_of, soon_days=soon_days, month=month, letters=letters,
+                         pdf=pdf, issue=issue, issue_date=issue_date, new_deadline=new_deadline, outgoing=outgoing,
+                         calendars_dir=calendars_dir, profile=profile, signer=signer, unit=unit, force=force,
+                         echo=click.echo))
+
+
+main.add_command(nhiem_vu, "tasks")  # the English name of the same verb
+
+
 @main.command()
 @click.argument("doc_type", type=DOC_KINDS)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Tệp YAML sẽ tạo (mặc định: in ra màn hình).")

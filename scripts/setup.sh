@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Everything docgen needs on a fresh Debian/Ubuntu machine: LibreOffice (PDF), the fonts
 # metric-compatible with Times New Roman, poppler (PNG previews), then docgen itself in .venv.
+# (LibreOffice Calc only prints the task register for samples/nhiem-vu; docgen never needs it.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libreoffice-writer-nogui fonts-liberation2 poppler-utils python3-venv python3-uno)
+APT_PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 poppler-utils python3-venv python3-uno)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

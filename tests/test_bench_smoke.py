@@ -14,6 +14,7 @@ from tests.conftest import ROOT
     ["bench/bench_render.py", "-n", "2"],
     ["bench/bench_check.py", "-n", "1"],
     ["bench/bench_distribute.py", "--docs", "3", "--pdfs", "2", "--memory", "4,8"],
+    ["bench/bench_tasks.py", "--specs", "6", "--tasks", "60"],
 ], ids=lambda a: a[0])
 def test_benchmark_runs(args):
     result = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=600)

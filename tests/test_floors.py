@@ -18,7 +18,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "docgen"
 ALLOWED = {
     "cli": {"commands", "plumbing", "cli_messages", "docgen"},
     "cli_messages": set(),
-    "commands": {"spec", "model", "render", "check", "distribute", "nd30", "plumbing", "docgen"},
+    "commands": {"spec", "model", "render", "check", "distribute", "tasks", "nd30", "plumbing", "docgen"},
+    "tasks": {"spec", "model", "render", "nd30", "plumbing"},
     "distribute": {"spec", "model", "render", "nd30", "plumbing"},
     "check": {"nd30", "plumbing"},
     "render": {"spec", "model", "nd30", "plumbing"},

@@ -3,66 +3,14 @@ JSON file beside the register, under the register's lock, so no number is ever g
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import time
 from pathlib import Path
 
 from ..plumbing.errors import DocgenError
+from ..plumbing.lock import LOCK_TIMEOUT_S, FileBusy, locked  # noqa: F401 - re-exported for distribute
 from ..plumbing.output import write_atomic
 
-LOCK_TIMEOUT_S = 120
-
-
-class RegisterBusy(DocgenError):
-    pass
-
-
-@contextlib.contextmanager
-def locked(register: Path, timeout: float = LOCK_TIMEOUT_S):
-    """Hold the register's lock: one writer at a time across processes and docgen runs."""
-    lock = register.with_name(f".{register.name}.lock")
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o644)
-    try:
-        deadline = time.monotonic() + timeout
-        while not _try_lock(fd):
-            if time.monotonic() > deadline:
-                raise RegisterBusy(f"Sổ đăng ký {register} đang được một lần chạy docgen khác ghi quá {int(timeout)} giây; "
-                                   "hãy đợi lần chạy đó xong rồi chạy lại.")
-            time.sleep(0.05)
-        yield
-    finally:
-        _unlock(fd)
-        os.close(fd)
-
-
-try:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except BlockingIOError:
-            return False
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-except ImportError:  # Windows
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            return True
-        except OSError:
-            return False
-
-    def _unlock(fd: int) -> None:
-        with contextlib.suppress(OSError):
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+RegisterBusy = FileBusy  # the name distribute has always used
 
 
 def counter_path(register: Path) -> Path:

@@ -42,18 +42,21 @@ def _split(so_ky_hieu: object) -> tuple[int, str] | None:
     return (int(m[1]), register.norm(m[2])) if m else None
 
 
-def _same(cells: tuple, row: register.RegisterRow) -> bool:
+def _same(cells: tuple, row: register.RegisterRow, by_recipient: bool) -> bool:
     day = cells[1]
     day = day.date() if hasattr(day, "date") else day
-    return day == row.ngay and register.norm(cells[2]) == register.norm(row.ten_loai_trich_yeu)
+    return (day == row.ngay and register.norm(cells[2]) == register.norm(row.ten_loai_trich_yeu)
+            and (not by_recipient or register.norm(cells[4]) == register.norm(row.noi_nhan)))
 
 
 def reserve(book: Path, ky_hieu: str, year: int, number: int | None,
-            make_row: Callable[[int], register.RegisterRow]) -> int:
+            make_row: Callable[[int], register.RegisterRow], by_recipient: bool = False) -> int:
     """The document's number in the series ky_hieu of year, its row written into the register.
 
     number None: the number this document already has in the register, else the next free one.
     A number given: refused (NumberTaken) when the register holds it for another document.
+    by_recipient: letters of one date and one V/v to several agencies (công văn đôn đốc) are
+    different documents, told apart by their recipient (column 5).
     """
     book = Path(book)
     series = register.norm(ky_hieu)
@@ -63,15 +66,15 @@ def reserve(book: Path, ky_hieu: str, year: int, number: int | None,
         start = register.first_data_row(sheet)
         last, mine, holder = 0, None, None
         probe = make_row(number or 1)
-        for cells in sheet.iter_rows(min_row=start, max_col=3, values_only=True):
+        for cells in sheet.iter_rows(min_row=start, max_col=5, values_only=True):
             split = _split(cells[0])
             if split is None or split[1] != series:
                 continue
             n = split[0]
             last = max(last, n)
-            if _same(cells, probe) and mine is None:
+            if _same(cells, probe, by_recipient) and mine is None:
                 mine = n
-            if number is not None and n == number and not _same(cells, probe):
+            if number is not None and n == number and not _same(cells, probe, by_recipient):
                 holder = cells
         if number is None:
             number = mine or last + 1

@@ -1,0 +1,1 @@
+"""Follow-up of assigned tasks: the register, deadlines, reports, urging letters, calendars."""
