@@ -23,6 +23,14 @@ from .types import Date, DocDate, Text, as_list, to_deadline, to_time
 
 TextList = Annotated[list[Text], BeforeValidator(as_list)]
 
+MAX_NUMBER = 999_999  # the biggest số a register of văn bản đi holds
+MAX_COPIES = 99_999
+
+
+def _choice_from_number(value: object) -> object:
+    """`danh_so: 1` written unquoted, as the schema shows it, is the choice “1”."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -108,7 +116,7 @@ class NguoiSoan(Strict):
     """Ký hiệu người soạn thảo và số lượng bản phát hành (ô 12)."""
 
     ky_hieu: str = Field(description="Chữ viết tắt tên người soạn thảo, in hoa, ví dụ PL.", pattern=r"^[^\s]+$")
-    so_ban: int | None = Field(None, ge=1, description="Số lượng bản phát hành, ví dụ 25.")
+    so_ban: int | None = Field(None, ge=1, le=MAX_COPIES, description="Số lượng bản phát hành, ví dụ 25.")
 
 
 class Muc(Strict):
@@ -164,7 +172,7 @@ class ChuanBi(Strict):
 class GiayMoi(Strict):
     """Giấy mời họp (Mẫu 1.7, Phụ lục III): viết từ thông tin cuộc họp."""
 
-    so: int | None = Field(None, ge=1, description="Số giấy mời; bỏ trống khi còn là dự thảo.")
+    so: int | None = Field(None, ge=1, le=MAX_NUMBER, description="Số giấy mời; bỏ trống khi còn là dự thảo.")
     ngay: DocDate = Field(description="Ngày ký giấy mời, ví dụ 25/8/2021 hoặc /8/2021.")
     trich_yeu: Text | None = Field(None, description="Trích yếu nội dung cuộc họp; mặc định: “Dự <tên cuộc họp>”.")
     moi: TextList = Field(min_length=1, description="Thành phần được mời: cơ quan, hoặc họ tên, chức vụ, đơn vị của người được mời; mỗi mục một dòng.")
@@ -180,7 +188,7 @@ class GiayMoi(Strict):
 class CongVan(Strict):
     """Công văn (Mẫu 1.5, Phụ lục III), ví dụ gửi kết luận cuộc họp và đề nghị báo cáo."""
 
-    so: int | None = Field(None, ge=1, description="Số công văn; bỏ trống khi còn là dự thảo.")
+    so: int | None = Field(None, ge=1, le=MAX_NUMBER, description="Số công văn; bỏ trống khi còn là dự thảo.")
     ngay: DocDate = Field(description="Ngày ký công văn.")
     don_vi_soan: str = Field(description="Chữ viết tắt đơn vị soạn thảo hoặc lĩnh vực, ví dụ TH: Số: …/VPUBND-TH (Phụ lục I, Mục II.3.b).", pattern=r"^[^\s/]+$")
     v_v: Text = Field(description="Trích yếu sau “V/v”, viết thường, ví dụ: triển khai kết luận của Chủ tịch UBND tỉnh.")
@@ -200,13 +208,13 @@ class Spec(Strict):
     loai: Literal["thong-bao", "chi-thi"] | None = Field(None, description="Văn bản chính: thong-bao (Thông báo) hoặc chi-thi (Chỉ thị).")
     van_ban: list[DocKind] = Field(default_factory=list, description="Các văn bản làm từ tệp này: thong-bao, chi-thi, giay-moi, cong-van; mặc định: văn bản chính (loai).")
     co_quan: CoQuan = Field(description="Cơ quan ban hành.")
-    so: int | None = Field(None, ge=1, description="Số văn bản do văn thư cấp; bỏ trống khi còn là dự thảo (Số:      /TB-...).")
+    so: int | None = Field(None, ge=1, le=MAX_NUMBER, description="Số văn bản do văn thư cấp; bỏ trống khi còn là dự thảo (Số:      /TB-...).")
     dia_danh: Text = Field(description="Địa danh ghi ở dòng ngày tháng, ví dụ Lào Cai.")
     ngay: DocDate | None = Field(None, description="Ngày ban hành, dạng ngày/tháng/năm; khi chưa có ngày viết /9/2021.")
     trich_yeu: Text | None = Field(None, description="Trích yếu nội dung, viết thường, ví dụ: Kết luận của Chủ tịch UBND tỉnh tại ...")
     cuoc_hop: CuocHop | None = Field(None, description="Cuộc họp (với thông báo kết luận): dùng để viết đoạn mở đầu và câu kết thúc mặc định.")
     mo_dau: TextList = Field(default_factory=list, description="Đoạn mở đầu (mỗi mục một đoạn); bỏ trống thì docgen viết từ thông tin cuộc họp.")
-    danh_so: Literal["I", "1", "a"] = Field("I", description="Cách đánh số cấp mục ngoài cùng: I (I., II.), 1 (1., 2.) hoặc a (a), b)).")
+    danh_so: Annotated[Literal["I", "1", "a"], BeforeValidator(_choice_from_number)] = Field("I", description="Cách đánh số cấp mục ngoài cùng: I (I., II.), 1 (1., 2.) hoặc a (a), b)).")
     noi_dung: list[Muc] = Field(default_factory=list, description="Nội dung: các mục, đoạn văn, ý và nhiệm vụ, theo thứ tự.")
     doi_tuong_thuc_hien: TextList = Field(default_factory=list, description="Với chỉ thị: những người, cơ quan có trách nhiệm thực hiện, dùng trong câu kết thúc mặc định.")
     ket_thuc: Text | None = Field(None, description="Câu kết thúc; bỏ trống thì docgen viết câu mặc định theo loại văn bản. Dấu ./. được thêm tự động.")
@@ -249,20 +257,14 @@ class Spec(Strict):
             out.append((("cuoc_hop", "thu"), problem))
         if "giay-moi" in docs and not self.co_quan.ten_goi:
             out.append((("co_quan",), "giấy mời cần co_quan.ten_goi (tên cơ quan viết trong câu “… trân trọng kính mời:”)"))
-        return out
-
-    @model_validator(mode="after")
-    def _defaults_need(self) -> "Spec":
-        if self.loai is None:
-            return self
-        if self.ket_thuc is None:
+        if self.loai is not None and self.ket_thuc is None:
             if self.loai == "thong-bao" and (self.cuoc_hop is None or not self.co_quan.ten_goi):
-                raise ValueError("thông báo không có câu kết thúc (ket_thuc) thì cần cuoc_hop và co_quan.ten_goi để docgen viết câu mặc định")
+                out.append((("ket_thuc",), "thông báo không có câu kết thúc (ket_thuc) thì cần cuoc_hop và co_quan.ten_goi để docgen viết câu mặc định"))
             if self.loai == "chi-thi" and not self.doi_tuong_thuc_hien:
-                raise ValueError("chỉ thị không có câu kết thúc (ket_thuc) thì cần doi_tuong_thuc_hien để docgen viết câu mặc định")
+                out.append((("ket_thuc",), "chỉ thị không có câu kết thúc (ket_thuc) thì cần doi_tuong_thuc_hien để docgen viết câu mặc định"))
         if not self.mo_dau and self.loai == "thong-bao" and self.cuoc_hop is None:
-            raise ValueError("thông báo cần đoạn mở đầu (mo_dau) hoặc thông tin cuộc họp (cuoc_hop)")
-        return self
+            out.append((("mo_dau",), "thông báo cần đoạn mở đầu (mo_dau) hoặc thông tin cuộc họp (cuoc_hop)"))
+        return out
 
     @property
     def issued(self) -> bool:

@@ -30,7 +30,7 @@ class Source:
     merged from, and the grafts made onto it.
     """
 
-    __slots__ = ("file", "data", "_lines", "_files", "_text", "_base", "_ops")
+    __slots__ = ("file", "data", "_lines", "_files", "_text", "_base", "_ops", "raw")
 
     def __init__(self, file: str, data: object, lines: dict[Path_, int] | None = None,
                  files: dict[Path_, str] | None = None, *, text: str | None = None,
@@ -39,6 +39,7 @@ class Source:
         self.data = data
         self._text = text
         self._base = base
+        self.raw: str | None = text if text is not None else (base.raw if base is not None else None)
         self._ops: list = []
         lazy = text is not None or base is not None
         self._lines = None if lazy else (lines if lines is not None else {})
@@ -109,6 +110,10 @@ class Source:
     def file_of(self, path: Path_) -> str:
         found = self._longest(path)
         return self.files.get(found, self.file) if found is not None else self.file
+
+    def text_of(self, path: Path_) -> str | None:
+        """The YAML text the value at path was read from (None when it came from another file)."""
+        return self.raw if self.file_of(path) == self.file else None
 
     def graft(self, path: Path_, other: "Source", other_path: Path_ = ()) -> None:
         """Record that the value at path came from other (at other_path)."""
