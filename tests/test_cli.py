@@ -133,8 +133,12 @@ def test_new_writes_a_spec_that_validates_and_renders(tmp_path, doc_type):
     assert result.exit_code == 0, result.output
     text = spec.read_text(encoding="utf-8")
     assert "# Văn bản chính" in text and "# Nơi nhận" in text
-    assert run("validate", str(spec)).exit_code == 0
-    assert run("render", str(spec)).exit_code == 0
+    checked = run("validate", str(spec))
+    assert checked.exit_code == 0 and "chỗ giữ chỗ" in checked.output  # listed, not an error
+    refused = run("render", str(spec))  # placeholders never reach a document
+    assert refused.exit_code == 2 and "Còn chỗ giữ chỗ" in refused.output and not list(tmp_path.glob("*.docx"))
+    drafted = run("render", "--nhap", str(spec))
+    assert drafted.exit_code == 0 and "Cảnh báo (bản nháp)" in drafted.output
     assert run("new", doc_type, "-o", str(spec)).exit_code == 2
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..nd30 import codes, dates, recipients, signer
-from ..spec.schema import Muc, Spec
 from ..spec.deadlines import written_deadline
+from ..spec.schema import Muc, Spec
 from . import markup
 from .document import Document, Paragraph, Signer, Task
 

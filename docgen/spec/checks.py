@@ -177,7 +177,7 @@ def spec_problems(spec: Spec, source: Source) -> list[Problem]:
 
     def line(path: Path_) -> str:
         n = source.line_of(path)
-        return f" (dòng {n})" if n else ""
+        return f", dòng {n}" if n else ""
 
     meeting = spec.cuoc_hop.ngay if spec.cuoc_hop is not None else None
     m_path = ("cuoc_hop", "ngay")
@@ -224,3 +224,31 @@ def _on_or_after(date: IssueDate, other) -> bool:
     if date.complete:
         return date.as_date() >= other
     return (date.year, date.month or 1) > (other.year, other.month)
+
+
+# What `docgen new` writes for the secretary to replace (spec/scaffold.py): any "…", and the
+# example names.
+PLACEHOLDER_NAMES = {"Nguyễn Văn A", "Nguyễn Văn B", "Tên tỉnh"}
+
+
+def placeholder_problems(source: Source) -> list[Problem]:
+    """Every value still holding a placeholder of `docgen new`: render refuses them (except
+    with --nhap), validate lists them."""
+    found: list[Problem] = []
+
+    def walk(data: object, path: Path_) -> None:
+        if isinstance(data, str):
+            if "…" in data or data.strip() in PLACEHOLDER_NAMES:
+                shown = data if len(data) < 60 else data[:57] + "…"
+                found.append(Problem(source.file_of(path), source.line_of(path), dotted(path),
+                                     f"Còn chỗ giữ chỗ của mẫu “{shown}”: hãy thay bằng nội dung thật "
+                                     "(dấu … và tên ví dụ của docgen new không được in vào văn bản)."))
+        elif isinstance(data, dict):
+            for k, v in data.items():
+                walk(v, path + (k,))
+        elif isinstance(data, list):
+            for i, v in enumerate(data):
+                walk(v, path + (i,))
+
+    walk(source.data, ())
+    return [p for p in found if p.file == source.file]

@@ -90,14 +90,21 @@ def load_profile(path: Path) -> tuple[Profile, Source]:
 
 @lru_cache(maxsize=8)
 def _load_profile(path: str, mtime_ns: int, size: int) -> tuple[Profile, Source]:
-    source = read_source(Path(path))
+    from .checks import raw_problems
+    from .load import ordered
+
+    source = read_source(Path(path), "hồ sơ cơ quan")
     data = source.data if source.data is not None else {}
     if not isinstance(data, dict):
         raise SpecError([Problem(source.file, 1, "", "Hồ sơ cơ quan phải là một nhóm khóa YAML (co_quan:, nguoi_ky:, …).")])
+    problems = raw_problems(source)
     try:
-        return Profile.model_validate(data), source
+        profile = Profile.model_validate(data)
     except ValidationError as exc:
-        raise SpecError(translate(exc, source, Profile)) from None
+        problems += translate(exc, source, Profile)
+    if problems:
+        raise SpecError(ordered(problems))
+    return profile, source
 
 
 _SHARED = ("dia_danh", "noi_nhan", "luu", "nguoi_soan")
