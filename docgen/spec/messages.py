@@ -106,6 +106,18 @@ _LITERAL_HINTS = {
 }
 
 
+def _colon_hint(value: object, key: object = None) -> str:
+    """A line that ends in “:” is read by YAML as a key with no value: say how to keep it text."""
+    if isinstance(value, dict) and len(value) == 1 and next(iter(value.values())) is None:
+        key = next(iter(value))
+    elif value is not None:
+        return ""
+    if isinstance(key, str) and (" " in key.strip() or not key.isascii()):
+        return (f" Dòng “{key}:” kết thúc bằng dấu hai chấm nên YAML hiểu là một khóa; hãy đặt cả chữ trong ngoặc kép: "
+                f"\"{key}:\".")
+    return ""
+
+
 def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
     problems: list[Problem] = []
     for err in exc.errors():
@@ -128,11 +140,12 @@ def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> l
                 hint = f" Các khóa hợp lệ ở đây: {', '.join(keys)}."
             else:
                 hint = " Ở đây chỉ ghi giá trị, không có khóa con."
-            msg = f"khóa “{loc[-1]}” không dùng ở chỗ này của {where}.{hint}"
+            colon = _colon_hint(value, loc[-1])
+            msg = f"khóa “{loc[-1]}” không dùng ở chỗ này của {where}.{colon or hint}"
         elif kind == "missing":
             msg = f"thiếu trường bắt buộc “{loc[-1]}”."
         elif kind in _TYPE_NAMES:
-            msg = f"giá trị {_shown(value)} không đúng kiểu: cần {_TYPE_NAMES[kind]}."
+            msg = f"giá trị {_shown(value)} không đúng kiểu: cần {_TYPE_NAMES[kind]}.{_colon_hint(value)}"
         elif kind == "too_short":
             msg = f"danh sách cần ít nhất {err['ctx'].get('min_length', 1)} mục."
         elif kind == "literal_error":
