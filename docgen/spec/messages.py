@@ -31,12 +31,15 @@ def _shown(value: object) -> str:
 def _model_at(model: type[BaseModel], path: tuple) -> type[BaseModel] | None:
     """The pydantic model class that owns the mapping at path."""
     current: type[BaseModel] | None = model
+    keyed = False  # the previous field is a dict by id (nguoi_ky: {cvp: …}): this part is the id
     for part in path:
-        if current is None or isinstance(part, int):
+        if current is None or isinstance(part, int) or keyed:
+            keyed = False
             continue
         field = current.model_fields.get(part)
         if field is None:
             return None
+        keyed = getattr(field.annotation, "__origin__", None) is dict
         current = _inner_model(field.annotation)
     return current
 
@@ -87,8 +90,9 @@ def _elsewhere(root: type[BaseModel], owner: type[BaseModel] | None, key: str) -
     found = places.get(key)
     if not found:
         return None
-    shown = ", ".join(f"“{p}”" for p in found[:3])
-    return f"khóa này dùng ở chỗ khác: {shown} (viết đúng chỗ, đúng thụt lề)"
+    shown = ", ".join("ở cấp ngoài cùng của tệp (không thụt lề)" if "." not in p else f"trong “{p.rsplit('.', 1)[0]}”"
+                      for p in found[:3])
+    return f"khóa “{key}” dùng {shown}: hãy viết nó đúng chỗ, đúng thụt lề"
 
 
 def choices_vi(expected: str) -> str:
