@@ -251,4 +251,4 @@ def placeholder_problems(source: Source) -> list[Problem]:
                 walk(v, path + (i,))
 
     walk(source.data, ())
-    return [p for p in found if p.file == source.file]
+    return found

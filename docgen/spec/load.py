@@ -39,12 +39,14 @@ def validate_source(source: Source) -> Spec:
 
 
 def ordered(problems: list[Problem]) -> list[Problem]:
-    """Problems by file and line, each once."""
-    seen: set[str] = set()
+    """Problems by file and line; one per field (the first found: an empty trich_yeu is not
+    also reported missing)."""
+    seen: set[tuple] = set()
     out = []
     for p in sorted(problems, key=lambda p: (p.file, p.line or 0)):
-        if p.show() not in seen:
-            seen.add(p.show())
+        key = (p.file, p.line, p.field) if p.field else (p.show(),)
+        if key not in seen:
+            seen.add(key)
             out.append(p)
     return out
 

@@ -18,7 +18,7 @@ from ..nd30.authority import CAPACITIES, Capacity, authority_lines, needs
 from ..plumbing.errors import Problem, SpecError
 from .load import signer_refs
 from .messages import translate
-from .schema import CoQuan, NguoiSoan, Strict, TextList
+from .schema import CoQuan, NguoiSoan, RecipientList, Strict
 from .types import Text
 from .yamlsource import Source, dotted, read_source
 
@@ -60,7 +60,7 @@ class Profile(Strict):
     co_quan: CoQuan | None = Field(None, description="Cơ quan ban hành (như trong tệp khai báo văn bản).")
     dia_danh: Text | None = Field(None, description="Địa danh ghi ở dòng ngày tháng.")
     nguoi_ky: dict[str, NguoiKyHoSo] = Field(default_factory=dict, description="Những người ký, theo mã (ví dụ ct, pct, cvp): tệp khai báo ghi nguoi_ky: cvp.")
-    noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận mặc định, dùng khi tệp khai báo không ghi.")
+    noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận mặc định, dùng khi tệp khai báo không ghi.")
     luu: Text | None = Field(None, description="Dòng lưu mặc định, ví dụ VT, TH.")
     nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo mặc định.")
     danh_ba: str | None = Field(None, description="Tệp danh bạ đơn vị (đường dẫn tính từ thư mục của docgen.yaml).")

@@ -198,6 +198,18 @@ def json_schema() -> str:
     # are required (a profile may give noi_nhan; the schema sees the spec file alone).
     schema["if"] = {"required": ["loai"]}
     schema["then"] = {"required": ["ngay", "trich_yeu", "noi_dung", "noi_nhan"]}
+    # One chair may be written without the list, as validate accepts it.
+    chairs = schema["$defs"]["CuocHop"]["properties"]["chu_tri"]
+    item, minimum = chairs.pop("items"), chairs.pop("minItems", 1)
+    chairs.pop("type", None)
+    chairs["anyOf"] = [item, {"type": "array", "items": item, "minItems": minimum}]
+    # gio: 8:00 unquoted is read by YAML 1.1 as minutes (480): validate takes it.
+    schema["$defs"]["CuocHop"]["properties"]["gio"].setdefault("anyOf", []).append({"type": "integer"})
+    # A block written as a bare string is a paragraph (doan).
+    defs = schema["$defs"]
+    defs["MucNhom"] = block = defs.pop("Muc")
+    defs["Muc"] = {"anyOf": [{"type": "string", "description": "Một đoạn văn (như doan: …)."}, {"$ref": "#/$defs/MucNhom"}],
+                   "description": block.get("description", "")}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "docgen: khai báo văn bản (Nghị định 30/2020/NĐ-CP)"
     return json.dumps(schema, ensure_ascii=False, indent=2)

@@ -30,7 +30,7 @@ def _explain(context: str, problem: str, lines: list[str], ctx_line: int | None,
                            "(thường là 2 dấu cách cho mỗi cấp)")
     if context.startswith("while scanning a simple key") or problem.startswith("could not find expected ':'"):
         raw = lines[ctx_line - 1] if ctx_line and ctx_line <= len(lines) else ""
-        m = _BARE_KEY.match(raw)
+        m = _BARE_KEY.match(re.sub(r"\s+#.*$", "", raw))
         fix = f" Viết: “{m[1].strip()}{' ' if m[1].strip() else ''}{m[2]}: {m[3].strip()}”." if m else ""
         return ctx_line, f"thiếu dấu “:” sau tên khóa (mỗi dòng viết “khóa: giá trị”).{fix}".rstrip(".")
     if context.startswith("while parsing a flow sequence") or context.startswith("while parsing a flow mapping"):
