@@ -14,6 +14,8 @@ DEADLINE_PHRASE = re.compile(
     r"[^.;]*?(?:\d+(?:/\d+){0,2}|[IVX]+)\b",
     re.IGNORECASE)
 
+_WORDS = ("trước", "trong", "chậm nhất", "hạn", "hoàn thành", "xong")
+
 
 def written_deadline(text: str, deadline: str) -> str | None:
     """The deadline as the text writes it: literally, or the same date written otherwise
@@ -42,7 +44,12 @@ def written_deadline(text: str, deadline: str) -> str | None:
 def conflicting_deadline(text: str, deadline: str | None) -> str | None:
     """The deadline the text already writes when thoi_han says another one; None when they
     agree or the text names none."""
-    if not deadline or written_deadline(text, deadline) is not None:
+    if not deadline:
+        return None
+    low = text.casefold()
+    if not any(word in low for word in _WORDS):  # most sentences: no regex at all
+        return None
+    if written_deadline(text, deadline) is not None:
         return None
     found = DEADLINE_PHRASE.search(text)
     return found.group().strip() if found else None

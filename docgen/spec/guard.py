@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -28,12 +29,26 @@ CF_RANGES = (
     (0xE0001, 0xE0001), (0xE0020, 0xE007F),
 )
 _CF = re.compile("[" + "".join(f"\\U{a:08X}-\\U{b:08X}" for a, b in CF_RANGES) + "]")
+# The same, per plane: a class of BMP characters is searched ten times faster, and the astral
+# class is needed only by a text that holds an astral character at all.
+_CF_BMP = re.compile("[" + "".join(f"\\u{a:04X}-\\u{b:04X}" for a, b in CF_RANGES if b <= 0xFFFF) + "]")
 _BIDI = {*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C}
 _ZERO_WIDTH = {0x200B, 0x200C, 0x200D, 0xFEFF, 0x2060}
 
-# An anchor (&name) or alias (*name) starts a node: after a space, a comma, [ or {. A hit is
-# checked token by token (a spec with “ *nghiêng*” in its text hits too, harmlessly).
-_MAYBE_ANCHOR = re.compile(r"(?:^|[\s,\[{])[&*][^\s*,\[\]{}]", re.M)
+
+
+def _maybe_anchor(text: str) -> bool:
+    """An anchor (&name) or alias (*name) starts a node: after a space, a comma, [ or {, and is
+    followed by a name. A hit is checked token by token (“ *nghiêng*” in a text hits too)."""
+    for mark in "&*":
+        at = text.find(mark)
+        while at != -1:
+            before = text[at - 1] if at else " "
+            after = text[at + 1:at + 2]
+            if (before.isspace() or before in ",[{") and after and not after.isspace() and after not in "*,[]{}":
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 def read_bounded(path: Path, what: str = "tệp") -> bytes:
@@ -86,7 +101,7 @@ def nfc(text: str) -> str:
 def refuse_anchors(text: str, file: str) -> None:
     """SpecError at the first YAML anchor or alias: a spec never needs them, and nested
     aliases expand into billions of values (the "billion laughs")."""
-    if not _MAYBE_ANCHOR.search(text):
+    if not _maybe_anchor(text):
         return
     try:
         for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -117,8 +132,13 @@ def format_char_message(ch: str) -> str:
             "hãy xóa ký tự này (gõ lại đoạn chữ thay vì dán từ PDF hay trang web).")
 
 
+def _has_astral(text: str) -> bool:
+    # CPython stores a text with any character beyond U+FFFF at four bytes a character.
+    return len(text) < 4096 or sys.getsizeof(text) > 3 * len(text) + 100
+
+
 def has_format_chars(text: str) -> bool:
-    return _CF.search(text) is not None
+    return _CF_BMP.search(text) is not None or (_has_astral(text) and _CF.search(text) is not None)
 
 
 def format_chars(data: object, path: tuple, found: list) -> None:

@@ -19,7 +19,7 @@ from ..plumbing.errors import Problem, SpecError
 from .load import signer_refs
 from .messages import translate
 from .schema import CoQuan, NguoiSoan, RecipientList, Strict
-from .types import Text
+from .types import Text, TextOrBlank
 from .yamlsource import Source, dotted, read_source
 
 PROFILE_NAME = "docgen.yaml"
@@ -28,7 +28,7 @@ PROFILE_NAME = "docgen.yaml"
 class NguoiKyHoSo(Strict):
     """Một người ký của cơ quan, với tư cách ký (mục 5 Nghị định 30)."""
 
-    ho_ten: Text = Field(description="Họ và tên người ký.")
+    ho_ten: TextOrBlank = Field(description="Họ và tên người ký.")
     chuc_vu: Text = Field(description="Chức vụ của người ký, ví dụ Phó Chủ tịch, Chánh Văn phòng.")
     tu_cach: Capacity = Field("thu-truong", description="Tư cách ký: " + "; ".join(f"{k}: {v}" for k, v in CAPACITIES.items()) + ".")
     tap_the: Text | None = Field(None, description="Tên tập thể lãnh đạo khi ký TM., ví dụ ỦY BAN NHÂN DÂN.")

@@ -13,6 +13,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -20,7 +21,8 @@ from pydantic import (
 
 from ..nd30.codes import AUTHORITY_PREFIXES
 from ..nd30.dates import parse_weekday, weekday
-from .types import Date, DocDate, Text, as_list, to_deadline, to_time
+from .deadlines import conflicting_deadline
+from .types import Date, DocDate, Text, TextOrBlank, as_list, to_deadline, to_time
 
 # One item may be written without the list (`chu_tri: Sở Y tế`); the schema says so too.
 TextList = Annotated[list[Text], BeforeValidator(as_list), WithJsonSchema(
@@ -44,7 +46,7 @@ class Strict(BaseModel):
 class CoQuan(Strict):
     """Cơ quan ban hành (ô 2) và ký hiệu của nó."""
 
-    chu_quan: Text | None = Field(None, description="Tên cơ quan chủ quản trực tiếp, in hoa (dòng trên tên cơ quan ban hành); bỏ trống nếu không có. Xuống dòng bằng ký tự | hoặc viết nhiều dòng.")
+    chu_quan: TextOrBlank | None = Field(None, description="Tên cơ quan chủ quản trực tiếp, in hoa (dòng trên tên cơ quan ban hành); bỏ trống nếu không có. Xuống dòng bằng ký tự | hoặc viết nhiều dòng.")
     ten: Text = Field(description="Tên cơ quan ban hành, in hoa, ví dụ: VĂN PHÒNG hoặc ỦY BAN NHÂN DÂN | TỈNH ĐIỆN BIÊN (dấu | để xuống dòng).")
     viet_tat: str = Field(description="Chữ viết tắt tên cơ quan ban hành dùng trong ký hiệu, ví dụ VPUBND (không có dấu cách).", pattern=r"^[^\s/]+$")
     ten_goi: Text | None = Field(None, description="Tên cơ quan như viết trong câu văn, ví dụ “Văn phòng UBND tỉnh”; dùng trong câu kết thúc mặc định.")
@@ -95,7 +97,7 @@ class NguoiKy(Strict):
 
     quyen_han: TextList = Field(default_factory=list, description="Dòng quyền hạn, mỗi dòng bắt đầu bằng TM., KT., Q., TL. hoặc TUQ., ví dụ “TM. ỦY BAN NHÂN DÂN” rồi “KT. CHỦ TỊCH”. Bỏ trống khi người đứng đầu ký với chức vụ của mình.")
     chuc_vu: Text | None = Field(None, description="Chức vụ của người ký, ví dụ CHỦ TỊCH, PHÓ CHỦ TỊCH, CHÁNH VĂN PHÒNG.")
-    ho_ten: Text = Field(description="Họ và tên người ký (không ghi học hàm, học vị). Có thể để trống \"\" khi còn là dự thảo.")
+    ho_ten: TextOrBlank = Field(description="Họ và tên người ký (không ghi học hàm, học vị). Có thể để trống \"\" khi còn là dự thảo.")
 
     @field_validator("quyen_han")
     @classmethod
@@ -139,6 +141,16 @@ class Muc(Strict):
         None, description="Thời hạn: một ngày (15/10/2021) hoặc lời như “trước ngày 15/10/2021”, “trong tháng 9/2021”, “thường xuyên”; được in đậm.")
 
     dam_thoi_han: bool = Field(True, description="In đậm thời hạn (mặc định có); false khi bản gốc không in đậm.")
+
+    @field_validator("thoi_han")
+    @classmethod
+    def _agrees_with_text(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """thoi_han and a deadline the sentence already writes must agree: docgen would print both."""
+        text = next((info.data.get(k) for k in ("nhiem_vu", "doan", "y", "muc") if info.data.get(k)), None)
+        if value and text and (other := conflicting_deadline(text, value)) is not None:
+            raise ValueError(f"Thời hạn “{value}” (thoi_han) khác thời hạn câu văn đã ghi (“{other}”): docgen sẽ in cả hai, "
+                             "mâu thuẫn nhau. Hãy sửa cho khớp, hoặc bỏ thoi_han và giữ thời hạn trong câu")
+        return value
 
     @model_validator(mode="before")
     @classmethod

@@ -69,7 +69,11 @@ Date = Annotated[dt.date, BeforeValidator(to_date), _date_schema("31/8/2021", Fa
                  PlainSerializer(lambda d: f"{d.day}/{d.month}/{d.year}", return_type=str)]
 DocDate = Annotated[IssueDate, BeforeValidator(to_issue_date), _date_schema("/9/2021", True),
                     PlainSerializer(lambda d: f"{d.day or ''}/{d.month or ''}/{d.year}", return_type=str)]
-def _text(value: object, _find=DATE_IN_TEXT.finditer) -> object:
+EMPTY = ("để trống (\"\"): docgen không tự điền thay. Hãy viết nội dung, hoặc bỏ hẳn dòng này "
+         "(mục này) để dùng giá trị mặc định")
+
+
+def _text_or_blank(value: object, _find=DATE_IN_TEXT.finditer) -> object:
     """check_dates_in_text for a string, in one call (a spec has hundreds of Text fields)."""
     if isinstance(value, str) and "/" in value:
         for m in _find(value):
@@ -77,7 +81,20 @@ def _text(value: object, _find=DATE_IN_TEXT.finditer) -> object:
     return value
 
 
+def _text(value: object, _find=DATE_IN_TEXT.finditer) -> object:
+    """A text that is not empty: `trich_yeu: ""` would print nothing, or be replaced unseen."""
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError(EMPTY)
+        if "/" in value:
+            for m in _find(value):
+                _real_date(int(m[1]), int(m[2]), int(m[3]), m[0])
+    return value
+
+
 Text = Annotated[str, BeforeValidator(_text)]
+# A name that may be left "" while drafting (the signer), or a line that may be empty (chủ quản).
+TextOrBlank = Annotated[str, BeforeValidator(_text_or_blank)]
 
 
 def as_list(value: object) -> object:

@@ -51,6 +51,8 @@ def _explain(context: str, problem: str, lines: list[str], ctx_line: int | None,
     if problem.startswith("did not find expected key") or context.startswith("while parsing a block"):
         return prob_line, ("thụt lề không đúng: các khóa cùng cấp phải thẳng cột với nhau, khóa con thụt vào bằng dấu cách "
                            f"(khối này bắt đầu ở dòng {ctx_line})" if ctx_line else "thụt lề không đúng")
+    if "nesting depth" in problem:
+        return prob_line or at, "các ngoặc [ { lồng nhau quá sâu; một tệp khai báo văn bản chỉ cần vài cấp"
     if problem.startswith("found unexpected end of stream"):
         return at, "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép hay ngoặc đóng?)"
     if "undefined alias" in problem:
