@@ -36,7 +36,7 @@ class DonVi(Strict):
     email: str | None = Field(None, description="Thư điện tử nhận văn bản (nếu có).")
     dia_chi: Text | None = Field(None, description="Địa chỉ gửi bản giấy (nếu có).")
     nhom: TextList = Field(default_factory=list, description="Các nhóm mà đơn vị thuộc về, ví dụ Các sở, ban, ngành thuộc UBND tỉnh.")
-    so_ban: int = Field(1, ge=1, description="Số bản gửi đơn vị này (mặc định 1), ví dụ 4 cho “Lãnh đạo Văn phòng”.")
+    so_ban: int = Field(1, ge=1, le=9999, description="Số bản gửi đơn vị này (mặc định 1), ví dụ 4 cho “Lãnh đạo Văn phòng”.")
     buu_dien: bool = Field(False, description="Nhận bản giấy qua bưu điện: được ghi vào Sổ gửi văn bản đi bưu điện.")
 
     @field_validator("email")

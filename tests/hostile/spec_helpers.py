@@ -31,13 +31,30 @@ def _limits() -> None:
     os.setsid()
 
 
+# The child's own peak (VmHWM of the docgen process after exec): ru_maxrss of a forked child
+# also counts the pages it shared with a large parent (pytest) before exec.
+_WRAPPER = """
+import atexit, os, runpy, sys
+def _peak():
+    try:
+        with open("/proc/self/status") as status, open(os.environ["DOCGEN_PEAK_FILE"], "w") as out:
+            out.write(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+    except (OSError, StopIteration):
+        pass
+atexit.register(_peak)
+sys.argv = ["docgen", *sys.argv[1:]]
+runpy.run_module("docgen.cli", run_name="__main__")
+"""
+
+
 def run_docgen(*args: str, cwd: Path) -> Outcome:
-    """`python -m docgen.cli ARGS` bounded to WALL_SECONDS and MEMORY_BYTES; its own rusage
-    (os.wait4), so the peak is this child's alone."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    """`python -m docgen.cli ARGS` bounded to WALL_SECONDS and MEMORY_BYTES, with its time and
+    its own peak resident memory."""
+    peak_file = Path(tempfile.mkstemp(prefix="docgen-peak-")[1])
+    env = dict(os.environ, PYTHONPATH=str(ROOT), DOCGEN_PEAK_FILE=str(peak_file))
     with tempfile.TemporaryFile() as out:
         start = time.monotonic()
-        child = subprocess.Popen([sys.executable, "-m", "docgen.cli", *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+        child = subprocess.Popen([sys.executable, "-c", _WRAPPER, *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                                  stdout=out, stderr=subprocess.STDOUT, preexec_fn=_limits)
         while True:
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -52,4 +69,6 @@ def run_docgen(*args: str, cwd: Path) -> Outcome:
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", errors="replace")
-    return Outcome(child.returncode, text, seconds, usage.ru_maxrss / 1024)
+    written = peak_file.read_text().strip()
+    peak_file.unlink()
+    return Outcome(child.returncode, text, seconds, (int(written) if written else usage.ru_maxrss) / 1024)
