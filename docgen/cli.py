@@ -56,14 +56,16 @@ profile_option = click.option(
 @click.option("--type", "kinds", type=RENDER_KINDS, multiple=True, help="Chỉ tạo văn bản loại này (có thể lặp lại); mặc định: mọi văn bản trong van_ban.")
 @click.option("--each", is_flag=True, help="Giấy mời: mỗi thành phần được mời một giấy riêng.")
 @click.option("--template", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Mẫu .docx riêng của cơ quan (xem: docgen template export).")
+@click.option("--nhap", "draft", is_flag=True, help="Bản nháp: in cả khi còn chỗ giữ chỗ của docgen new (…) "
+                                                     "hay tên chưa có trong danh bạ, kèm cảnh báo.")
 @profile_option
 def render(specs: tuple[Path, ...], out_dir: Path | None, pdf: bool, force: bool, kinds: tuple[str, ...],
-           each: bool, template: Path | None, profile: Path | None) -> None:
+           each: bool, template: Path | None, draft: bool, profile: Path | None) -> None:
     """Tạo văn bản .docx (và .pdf) từ các tệp YAML."""
     from .commands.render import render_all
 
     sys.exit(render_all(list(specs), out_dir, pdf, force, echo=click.echo, kinds=kinds, each=each,
-                        template=template, profile=profile or "auto"))
+                        template=template, profile=profile or "auto", draft=draft))
 
 
 @main.command()

@@ -49,7 +49,7 @@ BAD_CASES = {
     "impossible-deadline": ("thoi_han: 15/2/2022", "thoi_han: 30/02/2022", "30/02/2022", "thoi_han", "không có thật"),
     "empty-list": ("noi_nhan:\n  - TT. HĐND, UBND tỉnh\n  - Các sở, ban, ngành tỉnh", "noi_nhan: []", "noi_nhan:", "noi_nhan", "ít nhất 1 mục"),
     "bad-authority": ("nguoi_ky: {chuc_vu", "nguoi_ky: {quyen_han: K.T. CHỦ TỊCH, chuc_vu", "K.T.", "nguoi_ky.quyen_han", "TM., KT., Q., TL., TUQ."),
-    "bad-type-literal": ("loai: thong-bao", "loai: cong-van", "loai:", "loai", "chọn một trong"),
+    "bad-type-literal": ("loai: thong-bao", "loai: cong-van", "loai:", "loai", "hãy chọn"),
     "duplicate-key": ("luu: VT, TH", "luu: VT, TH\nluu: VT", "luu: VT\n", "", "xuất hiện hai lần"),
     "control-character": ("Kết quả tháng 12 đạt khá.", "\"Kết quả\\x07 tháng 12\"", "Kết quả", "noi_dung[0].noi_dung[0]", "ký tự điều khiển"),
 }
@@ -133,8 +133,12 @@ def test_new_writes_a_spec_that_validates_and_renders(tmp_path, doc_type):
     assert result.exit_code == 0, result.output
     text = spec.read_text(encoding="utf-8")
     assert "# Văn bản chính" in text and "# Nơi nhận" in text
-    assert run("validate", str(spec)).exit_code == 0
-    assert run("render", str(spec)).exit_code == 0
+    checked = run("validate", str(spec))
+    assert checked.exit_code == 0 and "chỗ giữ chỗ" in checked.output  # listed, not an error
+    refused = run("render", str(spec))  # placeholders never reach a document
+    assert refused.exit_code == 2 and "Còn chỗ giữ chỗ" in refused.output and not list(tmp_path.glob("*.docx"))
+    drafted = run("render", "--nhap", str(spec))
+    assert drafted.exit_code == 0 and "Cảnh báo (bản nháp)" in drafted.output
     assert run("new", doc_type, "-o", str(spec)).exit_code == 2
 
 

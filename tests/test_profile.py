@@ -22,7 +22,7 @@ dia_danh: Lào Cai
 nguoi_ky:
   cvp: {ho_ten: Phan Quốc Nghĩa, chuc_vu: Chánh Văn phòng}
   pct: {ho_ten: Nguyễn Văn A, chuc_vu: Phó Chủ tịch, tu_cach: tap-the-ky-thay, tap_the: Ủy ban nhân dân, cap_truong: Chủ tịch}
-noi_nhan: [TT. UBND tỉnh, Các sở, ban, ngành tỉnh]
+noi_nhan: [TT. UBND tỉnh, "Các sở, ban, ngành tỉnh"]
 luu: VT, TH
 """
 
@@ -52,7 +52,7 @@ def test_profile_found_in_a_parent_folder_fills_what_the_spec_leaves_out(office)
     assert doc.agency_lines == ("VĂN PHÒNG",) and doc.parent_lines == ("UBND TỈNH LÀO CAI",)
     assert doc.date_line.startswith("Lào Cai, ngày")
     assert doc.signer.titles == ("CHÁNH VĂN PHÒNG",) and doc.signer.name == "Phan Quốc Nghĩa"
-    assert doc.recipients == ("- TT. UBND tỉnh;", "- Các sở;", "- ban;", "- ngành tỉnh;", "- Lưu: VT, TH.")
+    assert doc.recipients == ("- TT. UBND tỉnh;", "- Các sở, ban, ngành tỉnh;", "- Lưu: VT, TH.")
 
 
 def test_spec_wins_over_profile(office):

@@ -22,6 +22,7 @@ from ..plumbing.progress import Echo
 from ..plumbing.runner import Context, Job, cpu_count, expand, run_jobs
 from ..render.pipeline import render_document
 from ..spec.load import resolve, validate_source
+from ..spec.schema import MAX_NUMBER
 from ..spec.types import to_date
 from .jobkey import input_key
 
@@ -193,9 +194,11 @@ def parse_number(text: str | None) -> int | str | None:
         return None
     if numbering.is_next(text):
         return numbering.NEXT
-    if text.strip().isdigit() and int(text) >= 1:
-        return int(text)
-    raise DocgenError(f"--so: “{text}” không phải số văn bản; ghi một số (ví dụ 12) hoặc tiep (số tiếp theo trong sổ).")
+    digits = text.strip()
+    if digits.isdigit() and len(digits) <= 7 and 1 <= int(digits) <= MAX_NUMBER:
+        return int(digits)
+    raise DocgenError(f"--so: “{text}” không phải số văn bản; ghi một số từ 1 đến {MAX_NUMBER} (ví dụ 12) "
+                      "hoặc tiep (số tiếp theo trong sổ).")
 
 
 def run(specs: list[Path], out_dir: Path, directory: Path | None, number: str | None, date: str | None,

@@ -9,7 +9,9 @@ from pathlib import Path
 from .. import __version__
 from ..distribute.directory import find_directory
 from ..plumbing.digest import digest
+from ..plumbing.errors import DocgenError
 from ..render.templates import builtin_path
+from ..spec.guard import read_bounded
 from ..spec.profile import find_profile
 
 
@@ -22,9 +24,9 @@ def templates_digest() -> str:
 def input_key(spec: Path, *extra: bytes | str, directory: Path | None = None) -> str | None:
     """None when the spec cannot be read (the job itself then says why)."""
     try:
-        parts: list[bytes | str] = [__version__, templates_digest(), spec.read_bytes(), *extra]
+        parts: list[bytes | str] = [__version__, templates_digest(), read_bounded(spec), *extra]
         for found in (find_profile(spec), find_directory(spec, directory)):
-            parts.append(found.read_bytes() if found is not None else b"")
-    except OSError:
+            parts.append(read_bounded(found) if found is not None else b"")
+    except (OSError, DocgenError):  # not a regular file of bounded size: the job itself says why
         return None
     return digest(*parts)

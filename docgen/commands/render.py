@@ -6,7 +6,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..plumbing.errors import DocgenError
+from ..plumbing.errors import DocgenError, Problem, SpecError
 from ..plumbing.journal import Journal
 from ..plumbing.output import write_atomic
 from ..plumbing.progress import Echo
@@ -25,21 +25,29 @@ class RenderOptions:
     each: bool = False  # --each: one giấy mời per invitee
     template: Path | None = None  # --template: an office's own template
     profile: Path | str | None = "auto"  # --profile, or the docgen.yaml found beside the spec
+    draft: bool = False  # --nhap: placeholders of docgen new are allowed, printed as warnings
 
 
 def render_job(job: Job, ctx: Context) -> list[str]:
     """Validate, build and write every document of one spec (.docx, and .pdf when asked)."""
     from ..distribute.copies import copy_count, with_copy_count
     from ..distribute.directory import check_names, find_directory, load_directory
+    from ..spec.checks import placeholder_problems
     from ..spec.profile import office_templates
 
     opts: RenderOptions = job.options  # type: ignore[assignment]
     source = resolve(job.spec, opts.profile)  # the spec over its office profile, as load_spec reads it
     spec = validate_source(source)
+    warnings = []
+    if left := placeholder_problems(source):
+        if not opts.draft:
+            raise SpecError(left + [Problem(source.file, None, "", "Chưa tạo văn bản nào: hãy thay các chỗ giữ chỗ trên, "
+                                                                   "hoặc dùng --nhap để in bản nháp.")])
+        warnings += [f"Cảnh báo (bản nháp): {p.show()}" for p in left]
     planned = pipeline.plan(job.spec, spec, opts.out_dir, opts.pdf, opts.kinds, opts.each)
     if (found := find_directory(job.spec)) is not None:
         directory = load_directory(found)
-        check_names(spec, source, directory)
+        warnings += check_names(spec, source, directory, draft=opts.draft or not spec.issued)
         count = copy_count(spec, directory)
         planned = [replace(p, doc=with_copy_count(p.doc, spec, count)) if p.kind in pipeline.MAIN_KINDS else p
                    for p in planned]
@@ -60,7 +68,7 @@ def render_job(job: Job, ctx: Context) -> list[str]:
         for p, data in rendered:
             write_atomic(p.docx, data)
         ctx.finished(job, outs)
-    messages = [f"Đã tạo {out}" for out in outs]
+    messages = warnings + [f"Đã tạo {out}" for out in outs]
     for p, _ in rendered:
         if p.kind in custom:
             messages.extend(custom_template_warnings(p.docx))
@@ -77,12 +85,13 @@ def custom_template_warnings(docx: Path) -> list[str]:
 
 def _render_key(spec: Path, opts: RenderOptions) -> str | None:
     template = opts.template.read_bytes() if opts.template and opts.template.is_file() else b""
-    return input_key(spec, str(opts.pdf), str(opts.kinds), str(opts.each), str(opts.profile), template)
+    return input_key(spec, str(opts.pdf), str(opts.kinds), str(opts.each), str(opts.profile), template, str(opts.draft))
 
 
 def render_all(paths: list[Path], out_dir: Path | None, pdf: bool, force: bool, echo: Echo, *,
                workers: int | None = None, terminal: bool | None = None, kinds: tuple[str, ...] | None = None,
-               each: bool = False, template: Path | None = None, profile: Path | str | None = "auto") -> int:
+               each: bool = False, template: Path | None = None, profile: Path | str | None = "auto",
+               draft: bool = False) -> int:
     specs = expand(paths)
     if pdf and specs:
         from ..plumbing.office import find_soffice
@@ -90,7 +99,7 @@ def render_all(paths: list[Path], out_dir: Path | None, pdf: bool, force: bool, 
         find_soffice()  # say how to install LibreOffice before starting, not once per spec
     if template is not None:
         check_template(template)  # a broken template stops the batch before anything is written
-    opts = RenderOptions(Path(out_dir) if out_dir else None, pdf, force, kinds or None, each, template, profile)
+    opts = RenderOptions(Path(out_dir) if out_dir else None, pdf, force, kinds or None, each, template, profile, draft)
     jobs = []
     journals: dict[Path, Path] = {}
     for spec in specs:

@@ -37,7 +37,7 @@ class DonVi(Strict):
     email: str | None = Field(None, description="Thư điện tử nhận văn bản (nếu có).")
     dia_chi: Text | None = Field(None, description="Địa chỉ gửi bản giấy (nếu có).")
     nhom: TextList = Field(default_factory=list, description="Các nhóm mà đơn vị thuộc về, ví dụ Các sở, ban, ngành thuộc UBND tỉnh.")
-    so_ban: int = Field(1, ge=1, description="Số bản gửi đơn vị này (mặc định 1), ví dụ 4 cho “Lãnh đạo Văn phòng”.")
+    so_ban: int = Field(1, ge=1, le=9999, description="Số bản gửi đơn vị này (mặc định 1), ví dụ 4 cho “Lãnh đạo Văn phòng”.")
     buu_dien: bool = Field(False, description="Nhận bản giấy qua bưu điện: được ghi vào Sổ gửi văn bản đi bưu điện.")
 
     @field_validator("email")
@@ -137,7 +137,7 @@ class Directory:
 
     def suggestions(self, name: str) -> list[str]:
         shown = {k: (v.ten_ngan if isinstance(v, Agency) else v.name) for k, v in self._index.items()}
-        return names.closest(name, shown)
+        return names.closest(name, shown, cutoff=0.75)
 
 
 def find_directory(spec_path: Path, explicit: Path | None = None) -> Path | None:
@@ -302,9 +302,12 @@ def agency_names(spec: Spec):
         yield from _names_in_blocks(spec.cong_van.noi_dung, ("cong_van", "noi_dung"))
 
 
-def check_names(spec: Spec, source: Source, directory: Directory) -> None:
-    """SpecError listing every name the directory does not know, with the closest known names."""
-    problems = []
+def check_names(spec: Spec, source: Source, directory: Directory, draft: bool = False) -> list[str]:
+    """Every name the directory does not know, with the closest known names when they are close.
+
+    Where the name matters (a document being issued or distributed; the Kính gửi of a công
+    văn always) the unknown names are a SpecError; in a draft they come back as warnings."""
+    errors, warnings = [], []
     for name, path in agency_names(spec):
         if directory.lookup(name) is not None:
             continue
@@ -316,10 +319,12 @@ def check_names(spec: Spec, source: Source, directory: Directory) -> None:
         else:
             hint = " Hãy sửa tên cho đúng hoặc thêm đơn vị, nhóm này vào danh bạ."
         known = [a.ten_ngan for a in directory.agencies] + [g.name for g in directory.groups]
-        problems.append(Problem(source.file_of(path), source.line_of(path), dotted(path),
-                                f"“{name}” không có trong danh bạ {directory.file}.{hint}{comma_hint(name, known)}"))
-    if problems:
-        raise SpecError(problems)
+        problem = Problem(source.file_of(path), source.line_of(path), dotted(path),
+                          f"“{name}” không có trong danh bạ {directory.file}.{hint}{comma_hint(name, known)}")
+        (errors if not draft or path[:2] == ("cong_van", "kinh_gui") else warnings).append(problem)
+    if errors:
+        raise SpecError(errors)
+    return [f"Cảnh báo (bản nháp, chưa có số và ngày): {p.show()}" for p in warnings]
 
 
 class DirectoryMissing(DocgenError):

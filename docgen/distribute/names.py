@@ -39,17 +39,19 @@ def ascii_fold(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
 
 
-def closest(name: str, known: dict[str, str], n: int = 3) -> list[str]:
-    """Up to n display names from known (key → display name) that look like name."""
+def closest(name: str, known: dict[str, str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """Up to n display names from known (key → display name) that look like name: only those
+    above the similarity cutoff, so that a name unlike any other gets no misleading guess."""
     wanted = key(name)
-    found = difflib.get_close_matches(wanted, list(known), n=n, cutoff=0.6)
+    found = difflib.get_close_matches(wanted, list(known), n=n, cutoff=cutoff)
     if len(found) < n:
         folded = {ascii_fold(k): k for k in known}
-        for k in difflib.get_close_matches(ascii_fold(wanted), list(folded), n=n, cutoff=0.6):
+        for k in difflib.get_close_matches(ascii_fold(wanted), list(folded), n=n, cutoff=cutoff):
             if folded[k] not in found:
                 found.append(folded[k])
     if not found:  # a fragment of a long name: "Sở Kế hoạch" for "Sở Kế hoạch và Đầu tư"
-        found = [k for k in known if wanted and (wanted in k or k in wanted)][:n]
+        found = [k for k in known if wanted and len(wanted) >= 8
+                 and ((wanted in k and 2 * len(wanted) >= len(k)) or (k in wanted and 2 * len(k) >= len(wanted)))][:n]
     shown: list[str] = []
     for k in found:
         if known[k] not in shown:

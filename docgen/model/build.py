@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..nd30 import codes, dates, recipients, signer
+from ..spec.deadlines import written_deadline
 from ..spec.schema import Muc, Spec
-from ..spec.types import DATE_IN_TEXT
 from . import markup
 from .document import Document, Paragraph, Signer, Task
 
@@ -45,30 +45,12 @@ def _task_sentence(block: Muc) -> str:
     return f"{text} {what}" + ("" if what[-1:] in ".;:!?…" else ".")
 
 
-def _written_deadline(text: str, deadline: str) -> str | None:
-    """The deadline as the text writes it: literally, or the same date written otherwise
-    (5/9/2021 for 05/9/2021), with the "trước ngày" before it when there is one."""
-    if deadline in text:
-        return deadline
-    wanted = [m.groups() for m in DATE_IN_TEXT.finditer(deadline)]
-    if len(wanted) != 1:
-        return None
-    day, month, year = (int(x) for x in wanted[0])
-    for m in DATE_IN_TEXT.finditer(text):
-        if (int(m[1]), int(m[2]), int(m[3])) == (day, month, year):
-            start = m.start()
-            for lead in ("trước ngày ", "trước "):
-                if text[:start].endswith(lead):
-                    start -= len(lead)
-                    break
-            return text[start:m.end()]
-    return None
-
-
 def _with_deadline(text: str, deadline: str | None, bold: bool = True) -> str:
+    """The deadline set in bold where the text writes it, or said after the text when the text
+    has none (validation refuses a thoi_han that contradicts the text: spec/checks.py)."""
     if not deadline:
         return text
-    written = _written_deadline(text, deadline)
+    written = written_deadline(text, deadline)
     if written:
         return markup.embolden(text, written) if bold else text
     sentence = text.rstrip()

@@ -20,27 +20,35 @@ def _leaves(value: object, path: Path_):
         yield path, value
 
 
-def _present(data: object, path: Path_) -> bool:
+def _written(data: object, path: Path_) -> Path_ | None:
+    """The path as the YAML writes it, or None when the value is not written there. A single
+    value where a list is expected (`chu_tri: {…}`, `noi_nhan: Bộ Nội vụ`) stands for item 0;
+    a bare string where a block is expected is its `doan`."""
+    out: list = []
     for part in path:
-        if isinstance(data, dict) and part in data:
+        if isinstance(data, list) and isinstance(part, int):
+            if part >= len(data):
+                return None
             data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            out.append(part)
+        elif isinstance(data, dict) and part in data:
             data = data[part]
-        elif isinstance(data, str) and part in ("doan", 0):  # a bare string: a paragraph, a one-item list
-            return True
+            out.append(part)
+        elif isinstance(data, (dict, str)) and part == 0:
+            continue  # one value written where a list is expected: it is item 0
+        elif isinstance(data, str) and part == "doan":
+            continue
         else:
-            return False
-    return True
+            return None
+    return tuple(out)
 
 
 def _origin(source: Source, path: Path_) -> str:
-    if not _present(source.data, path):
+    written = _written(source.data, path)
+    if written is None:
         return "mặc định"
-    for end in range(len(path), 0, -1):
-        prefix = tuple(path[:end])
-        if prefix in source.lines:
-            return f"{source.files.get(prefix, source.file)}:{source.lines[prefix]}"
-    return "mặc định"
+    line = source.line_of(written)
+    return f"{source.file_of(written)}:{line}" if line else "mặc định"
 
 
 def explain(spec_path: Path, profile: Path | str | None = AUTO) -> list[str]:

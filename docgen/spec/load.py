@@ -15,6 +15,9 @@ AUTO = "auto"
 
 
 def validate_source(source: Source) -> Spec:
+    """The validated spec, or a SpecError naming every problem of the file, ordered by line."""
+    from .checks import raw_problems, spec_problems
+
     if not isinstance(source.data, dict):
         raise SpecError([Problem(source.file, 1, "", "Tệp rỗng hoặc không phải một nhóm khóa YAML (loai:, co_quan:, …).")])
     refs = [(path, value) for path, value in signer_refs(source.data)]
@@ -22,15 +25,30 @@ def validate_source(source: Source) -> Spec:
         raise SpecError([Problem(source.file_of(path), source.line_of(path), dotted(path),
                                  f"Người ký “{value}” là mã trong hồ sơ cơ quan, nhưng không tìm thấy tệp docgen.yaml "
                                  "ở thư mục này hay thư mục cha (hoặc chỉ ra bằng --profile).") for path, value in refs])
+    problems = raw_problems(source)
+    spec = None
     try:
         spec = Spec.model_validate(source.data)
     except ValidationError as exc:
-        raise SpecError(translate(exc, source, Spec)) from None
-    missing = spec.missing()
-    if missing:
-        raise SpecError([Problem(source.file_of(path), source.line_of(path), dotted(path), msg[0].upper() + msg[1:] + ".")
-                         for path, msg in missing])
-    return spec
+        problems += translate(exc, source, Spec)
+    if spec is not None:
+        problems += spec_problems(spec, source)
+    if problems:
+        raise SpecError(ordered(problems))
+    return spec  # type: ignore[return-value]
+
+
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Problems by file and line; one per field (the first found: an empty trich_yeu is not
+    also reported missing)."""
+    seen: set[tuple] = set()
+    out = []
+    for p in sorted(problems, key=lambda p: (p.file, p.line or 0)):
+        key = (p.file, p.line, p.field) if p.field else (p.show(),)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def signer_refs(data: dict):

@@ -31,12 +31,15 @@ def _shown(value: object) -> str:
 def _model_at(model: type[BaseModel], path: tuple) -> type[BaseModel] | None:
     """The pydantic model class that owns the mapping at path."""
     current: type[BaseModel] | None = model
+    keyed = False  # the previous field is a dict by id (nguoi_ky: {cvp: …}): this part is the id
     for part in path:
-        if current is None or isinstance(part, int):
+        if current is None or isinstance(part, int) or keyed:
+            keyed = False
             continue
         field = current.model_fields.get(part)
         if field is None:
             return None
+        keyed = getattr(field.annotation, "__origin__", None) is dict
         current = _inner_model(field.annotation)
     return current
 
@@ -56,6 +59,69 @@ def _known_keys(model: type[BaseModel] | None) -> list[str]:
     return list(model.model_fields) if model else []
 
 
+_FILE_KIND = {"Spec": "tệp khai báo văn bản", "Profile": "hồ sơ cơ quan (docgen.yaml)", "DanhBa": "danh bạ đơn vị"}
+
+# Keys a secretary writes in the wrong place, with where they belong.
+_ELSEWHERE = {
+    ("NguoiKyHoSo", "quyen_han"): "trong hồ sơ cơ quan, dòng quyền hạn (TM., KT., …) được docgen viết từ tu_cach "
+                                  "(thu-truong, tap-the, ky-thay, tap-the-ky-thay, quyen, thua-lenh, thua-uy-quyen) cùng tap_the, "
+                                  "cap_truong; hãy bỏ quyen_han và ghi tu_cach",
+}
+
+
+def _where_keys(model: type[BaseModel], path: str, out: dict[str, list[str]], seen: set) -> None:
+    if model in seen:
+        return
+    seen = seen | {model}
+    for name, field in model.model_fields.items():
+        here = f"{path}.{name}" if path else name
+        out.setdefault(name, []).append(here)
+        inner = _inner_model(field.annotation)
+        if inner is not None:
+            _where_keys(inner, here + ("[]" if "list" in str(field.annotation) else ""), out, seen)
+
+
+def _elsewhere(root: type[BaseModel], owner: type[BaseModel] | None, key: str) -> str | None:
+    """Where a key unknown here belongs, in this kind of file."""
+    if owner is not None and (owner.__name__, key) in _ELSEWHERE:
+        return _ELSEWHERE[(owner.__name__, key)]
+    places: dict[str, list[str]] = {}
+    _where_keys(root, "", places, set())
+    found = places.get(key)
+    if not found:
+        return None
+    shown = ", ".join("ở cấp ngoài cùng của tệp (không thụt lề)" if "." not in p else f"trong “{p.rsplit('.', 1)[0]}”"
+                      for p in found[:3])
+    return f"khóa “{key}” dùng {shown}: hãy viết nó đúng chỗ, đúng thụt lề"
+
+
+def choices_vi(expected: str) -> str:
+    """Pydantic's "'I', '1' or 'a'" as “I”, “1” hoặc “a”."""
+    import re
+
+    items = re.findall(r"'([^']*)'", expected) or [expected]
+    quoted = [f"“{x}”" for x in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " hoặc " + quoted[-1]
+
+
+_LITERAL_HINTS = {
+    ("loai", "giay-moi"): " Giấy mời và công văn là văn bản đi kèm: viết “van_ban: [giay-moi]” (cùng loai nếu có văn bản chính).",
+    ("loai", "cong-van"): " Giấy mời và công văn là văn bản đi kèm: viết “van_ban: [cong-van]” (cùng loai nếu có văn bản chính).",
+}
+
+
+def _colon_hint(value: object, key: object = None) -> str:
+    """A line that ends in “:” is read by YAML as a key with no value: say how to keep it text."""
+    if isinstance(value, dict) and len(value) == 1 and next(iter(value.values())) is None:
+        key = next(iter(value))
+    elif value is not None:
+        return ""
+    if isinstance(key, str) and (" " in key.strip() or not key.isascii()):
+        return (f" Dòng “{key}:” kết thúc bằng dấu hai chấm nên YAML hiểu là một khóa; hãy đặt cả chữ trong ngoặc kép: "
+                f"\"{key}:\".")
+    return ""
+
+
 def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
     problems: list[Problem] = []
     for err in exc.errors():
@@ -67,25 +133,41 @@ def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> l
         if kind == "extra_forbidden":
             owner = _model_at(model, loc[:-1])
             keys = _known_keys(owner)
+            where = _FILE_KIND.get(model.__name__, "tệp này")
             close = difflib.get_close_matches(str(loc[-1]), keys, n=1, cutoff=0.5)
-            hint = f" Có phải ý bạn là “{close[0]}”?" if close else f" Các khóa hợp lệ ở đây: {', '.join(keys)}."
-            msg = f"khóa “{loc[-1]}” không có trong mẫu văn bản.{hint}"
+            elsewhere = _elsewhere(model, owner, str(loc[-1]))
+            if elsewhere:
+                hint = f" {elsewhere[0].upper()}{elsewhere[1:]}."
+            elif close:
+                hint = f" Có phải ý bạn là “{close[0]}”?"
+            elif keys:
+                hint = f" Các khóa hợp lệ ở đây: {', '.join(keys)}."
+            else:
+                hint = " Ở đây chỉ ghi giá trị, không có khóa con."
+            colon = _colon_hint(value, loc[-1])
+            msg = f"khóa “{loc[-1]}” không dùng ở chỗ này của {where}.{colon or hint}"
         elif kind == "missing":
             msg = f"thiếu trường bắt buộc “{loc[-1]}”."
         elif kind in _TYPE_NAMES:
-            msg = f"giá trị {_shown(value)} không đúng kiểu: cần {_TYPE_NAMES[kind]}."
+            msg = f"giá trị {_shown(value)} không đúng kiểu: cần {_TYPE_NAMES[kind]}.{_colon_hint(value)}"
         elif kind == "too_short":
             msg = f"danh sách cần ít nhất {err['ctx'].get('min_length', 1)} mục."
         elif kind == "literal_error":
-            msg = f"giá trị {_shown(value)} không hợp lệ; chọn một trong: {err['ctx']['expected']}."
+            hint = _LITERAL_HINTS.get((str(loc[-1]), str(value)), "")
+            msg = f"giá trị {_shown(value)} không hợp lệ; hãy chọn {choices_vi(str(err['ctx']['expected']))}.{hint}"
         elif kind == "string_pattern_mismatch":
             msg = f"giá trị {_shown(value)} không hợp lệ (không được có dấu cách hoặc dấu /)."
         elif kind in ("greater_than_equal", "greater_than"):
             msg = f"giá trị {_shown(value)} phải lớn hơn hoặc bằng {err['ctx'].get('ge', err['ctx'].get('gt'))}."
+        elif kind in ("less_than_equal", "less_than"):
+            msg = (f"giá trị {_shown(value)} quá lớn: sổ đăng ký chỉ ghi đến "
+                   f"{err['ctx'].get('le', err['ctx'].get('lt'))}; hãy kiểm tra lại số.")
+        elif kind in ("string_too_short",):
+            msg = "giá trị trống; hãy viết nội dung, hoặc bỏ hẳn khóa này nếu không cần."
         elif kind == "value_error":
             msg = str(err["ctx"]["error"]).rstrip(".") + "."
             msg = msg[0].upper() + msg[1:]
         else:
-            msg = f"giá trị {_shown(value)} không hợp lệ ({err['msg']})."
+            msg = f"giá trị {_shown(value)} không hợp lệ ở đây; xem mô tả của trường này bằng docgen schema hoặc docgen new."
         problems.append(Problem(source.file_of(loc), line, field, msg[0].upper() + msg[1:]))
     return sorted(problems, key=lambda p: p.line or 0)

@@ -18,8 +18,8 @@ from ..nd30.authority import CAPACITIES, Capacity, authority_lines, needs
 from ..plumbing.errors import Problem, SpecError
 from .load import signer_refs
 from .messages import translate
-from .schema import CoQuan, NguoiSoan, Strict, TextList
-from .types import Text
+from .schema import CoQuan, NguoiSoan, RecipientList, Strict
+from .types import Text, TextOrBlank
 from .yamlsource import Source, dotted, read_source
 
 PROFILE_NAME = "docgen.yaml"
@@ -28,7 +28,7 @@ PROFILE_NAME = "docgen.yaml"
 class NguoiKyHoSo(Strict):
     """Một người ký của cơ quan, với tư cách ký (mục 5 Nghị định 30)."""
 
-    ho_ten: Text = Field(description="Họ và tên người ký.")
+    ho_ten: TextOrBlank = Field(description="Họ và tên người ký.")
     chuc_vu: Text = Field(description="Chức vụ của người ký, ví dụ Phó Chủ tịch, Chánh Văn phòng.")
     tu_cach: Capacity = Field("thu-truong", description="Tư cách ký: " + "; ".join(f"{k}: {v}" for k, v in CAPACITIES.items()) + ".")
     tap_the: Text | None = Field(None, description="Tên tập thể lãnh đạo khi ký TM., ví dụ ỦY BAN NHÂN DÂN.")
@@ -60,7 +60,7 @@ class Profile(Strict):
     co_quan: CoQuan | None = Field(None, description="Cơ quan ban hành (như trong tệp khai báo văn bản).")
     dia_danh: Text | None = Field(None, description="Địa danh ghi ở dòng ngày tháng.")
     nguoi_ky: dict[str, NguoiKyHoSo] = Field(default_factory=dict, description="Những người ký, theo mã (ví dụ ct, pct, cvp): tệp khai báo ghi nguoi_ky: cvp.")
-    noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận mặc định, dùng khi tệp khai báo không ghi.")
+    noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận mặc định, dùng khi tệp khai báo không ghi.")
     luu: Text | None = Field(None, description="Dòng lưu mặc định, ví dụ VT, TH.")
     nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo mặc định.")
     danh_ba: str | None = Field(None, description="Tệp danh bạ đơn vị (đường dẫn tính từ thư mục của docgen.yaml).")
@@ -90,14 +90,21 @@ def load_profile(path: Path) -> tuple[Profile, Source]:
 
 @lru_cache(maxsize=8)
 def _load_profile(path: str, mtime_ns: int, size: int) -> tuple[Profile, Source]:
-    source = read_source(Path(path))
+    from .checks import raw_problems
+    from .load import ordered
+
+    source = read_source(Path(path), "hồ sơ cơ quan")
     data = source.data if source.data is not None else {}
     if not isinstance(data, dict):
         raise SpecError([Problem(source.file, 1, "", "Hồ sơ cơ quan phải là một nhóm khóa YAML (co_quan:, nguoi_ky:, …).")])
+    problems = raw_problems(source)
     try:
-        return Profile.model_validate(data), source
+        profile = Profile.model_validate(data)
     except ValidationError as exc:
-        raise SpecError(translate(exc, source, Profile)) from None
+        problems += translate(exc, source, Profile)
+    if problems:
+        raise SpecError(ordered(problems))
+    return profile, source
 
 
 _SHARED = ("dia_danh", "noi_nhan", "luu", "nguoi_soan")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import yaml
 from pydantic import BaseModel
 
+from ..nd30.dates import weekday
 from .messages import _inner_model
 from .schema import Spec
 
@@ -139,12 +141,40 @@ TYPES = ("thong-bao", "chi-thi", "giay-moi", "cong-van")
 _FROM_PROFILE = ("co_quan", "dia_danh", "luu")
 
 
-def scaffold(doc_type: str, profile=None) -> str:
+def _dated(text: str, today: dt.date) -> str:
+    """The example dates moved next to today: a meeting today (a notice) or next week (an
+    invitation, on a working day), deadlines a month on, so no date is left in the past."""
+    meeting = today + dt.timedelta(days=7)
+    while meeting.weekday() > 4:
+        meeting += dt.timedelta(days=1)
+    month = f"/{today.month}/{today.year}"
+    short = lambda d: f"{d.day}/{d.month}/{d.year}"  # noqa: E731
+    deadline = today + dt.timedelta(days=30)
+    swaps = {
+        "ngay: 5/1/2026": f"ngay: {short(today)}",
+        "trước ngày 15/02/2026": f"trước ngày {deadline.day:02d}/{deadline.month:02d}/{deadline.year}",
+        "trước ngày 20/02/2026": f"trước ngày {deadline.day:02d}/{deadline.month:02d}/{deadline.year}",
+        "ngay: 3/2/2026": f"ngay: {short(meeting)}",
+        "thu: Thứ Ba": f"thu: {weekday(meeting)}",
+        "tháng 02/2026": f"tháng {meeting.month:02d}/{meeting.year}",
+        "tháng 01/2026": f"tháng {today.month:02d}/{today.year}",
+        "ngay: /1/2026": f"ngay: {month}",
+        "ngay: /2/2026": f"ngay: {month}",
+    }
+    for old, new in swaps.items():
+        text = text.replace(old, new)
+    return text
+
+
+def scaffold(doc_type: str, profile=None, today: dt.date | None = None) -> str:
     """A commented starting spec; with an office profile, what the profile gives is left out
-    and the signer is named by the first id the profile has."""
+    and the signer is named by the first id the profile has. Every "…" and example name is a
+    placeholder that render refuses until it is replaced (spec/checks.py)."""
     head = [
         "# Mẫu khai báo văn bản cho docgen. Sửa các giá trị rồi chạy: docgen render <tệp này> --pdf",
         "# Chữ **đậm** và *nghiêng* viết bằng dấu sao; mọi ký tự khác được in đúng như gõ.",
+        "# Mọi chỗ có dấu … và tên ví dụ (Nguyễn Văn A) là chỗ giữ chỗ: docgen render từ chối cho đến khi",
+        "# thay xong (docgen validate liệt kê chúng; docgen render --nhap in bản nháp).",
         "# yaml-language-server: $schema=docgen-schema.json",
         "",
     ]
@@ -159,11 +189,25 @@ def scaffold(doc_type: str, profile=None) -> str:
                 f"{key} ({s.ho_ten}, {s.chuc_vu})" for key, s in profile.nguoi_ky.items()) + ".")
         if given:
             head.insert(3, f"# Lấy từ hồ sơ cơ quan docgen.yaml: {', '.join(given)}.")
-    return "\n".join(head + _lines(Spec, example, 0)) + "\n"
+    return _dated("\n".join(head + _lines(Spec, example, 0)) + "\n", today or dt.date.today())
 
 
 def json_schema() -> str:
     schema = Spec.model_json_schema()
+    # What Spec.missing() asks of a main document, in the schema's words: with loai, these keys
+    # are required (a profile may give noi_nhan; the schema sees the spec file alone).
+    schema["if"] = {"required": ["loai"]}
+    schema["then"] = {"required": ["ngay", "trich_yeu", "noi_dung", "noi_nhan"]}
+    # One chair may be written without the list, as validate accepts it.
+    chairs = schema["$defs"]["CuocHop"]["properties"]["chu_tri"]
+    item, minimum = chairs.pop("items"), chairs.pop("minItems", 1)
+    chairs.pop("type", None)
+    chairs["anyOf"] = [item, {"type": "array", "items": item, "minItems": minimum}]
+    # A block written as a bare string is a paragraph (doan).
+    defs = schema["$defs"]
+    defs["MucNhom"] = block = defs.pop("Muc")
+    defs["Muc"] = {"anyOf": [{"type": "string", "description": "Một đoạn văn (như doan: …)."}, {"$ref": "#/$defs/MucNhom"}],
+                   "description": block.get("description", "")}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "docgen: khai báo văn bản (Nghị định 30/2020/NĐ-CP)"
     return json.dumps(schema, ensure_ascii=False, indent=2)

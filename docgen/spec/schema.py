@@ -13,15 +13,30 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
 
 from ..nd30.codes import AUTHORITY_PREFIXES
 from ..nd30.dates import parse_weekday, weekday
-from .types import Date, DocDate, Text, as_list, to_deadline, to_time
+from .deadlines import conflicting_deadline
+from .types import Date, DocDate, Text, TextOrBlank, TimeOfDay, as_list, to_deadline
 
-TextList = Annotated[list[Text], BeforeValidator(as_list)]
+# One item may be written without the list (`chu_tri: Sở Y tế`); the schema says so too.
+TextList = Annotated[list[Text], BeforeValidator(as_list), WithJsonSchema(
+    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
+# Nơi nhận: always a list, one recipient a line (a string is refused: spec/checks.py).
+RecipientList = Annotated[list[Text], BeforeValidator(as_list), WithJsonSchema({"type": "array", "items": {"type": "string"}})]
+
+MAX_NUMBER = 999_999  # the biggest số a register of văn bản đi holds
+MAX_COPIES = 99_999
+
+
+def _choice_from_number(value: object) -> object:
+    """`danh_so: 1` written unquoted, as the schema shows it, is the choice “1”."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class Strict(BaseModel):
@@ -31,7 +46,7 @@ class Strict(BaseModel):
 class CoQuan(Strict):
     """Cơ quan ban hành (ô 2) và ký hiệu của nó."""
 
-    chu_quan: Text | None = Field(None, description="Tên cơ quan chủ quản trực tiếp, in hoa (dòng trên tên cơ quan ban hành); bỏ trống nếu không có. Xuống dòng bằng ký tự | hoặc viết nhiều dòng.")
+    chu_quan: TextOrBlank | None = Field(None, description="Tên cơ quan chủ quản trực tiếp, in hoa (dòng trên tên cơ quan ban hành); bỏ trống nếu không có. Xuống dòng bằng ký tự | hoặc viết nhiều dòng.")
     ten: Text = Field(description="Tên cơ quan ban hành, in hoa, ví dụ: VĂN PHÒNG hoặc ỦY BAN NHÂN DÂN | TỈNH ĐIỆN BIÊN (dấu | để xuống dòng).")
     viet_tat: str = Field(description="Chữ viết tắt tên cơ quan ban hành dùng trong ký hiệu, ví dụ VPUBND (không có dấu cách).", pattern=r"^[^\s/]+$")
     ten_goi: Text | None = Field(None, description="Tên cơ quan như viết trong câu văn, ví dụ “Văn phòng UBND tỉnh”; dùng trong câu kết thúc mặc định.")
@@ -49,7 +64,7 @@ class CuocHop(Strict):
 
     ten: Text = Field(description="Tên cuộc họp như viết sau “chủ trì” và “tại”, ví dụ: phiên họp thường kỳ tháng 9/2021 của UBND tỉnh.")
     ngay: Date = Field(description="Ngày họp, dạng ngày/tháng/năm, ví dụ 31/8/2021.")
-    gio: Annotated[str | None, BeforeValidator(lambda v: to_time(v) if v is not None else None)] = Field(
+    gio: TimeOfDay | None = Field(
         None, description="Giờ họp, ví dụ 8:00, 14h30 hoặc 8 giờ 30 (dùng trong giấy mời).")
     thu: Text | None = Field(None, description="Thứ trong tuần nếu muốn ghi, ví dụ Thứ Ba; docgen tự tính và báo lỗi khi thứ không khớp ngày.")
     dia_diem: Text | None = Field(None, description="Địa điểm họp (nếu cần nêu).")
@@ -82,7 +97,7 @@ class NguoiKy(Strict):
 
     quyen_han: TextList = Field(default_factory=list, description="Dòng quyền hạn, mỗi dòng bắt đầu bằng TM., KT., Q., TL. hoặc TUQ., ví dụ “TM. ỦY BAN NHÂN DÂN” rồi “KT. CHỦ TỊCH”. Bỏ trống khi người đứng đầu ký với chức vụ của mình.")
     chuc_vu: Text | None = Field(None, description="Chức vụ của người ký, ví dụ CHỦ TỊCH, PHÓ CHỦ TỊCH, CHÁNH VĂN PHÒNG.")
-    ho_ten: Text = Field(description="Họ và tên người ký (không ghi học hàm, học vị). Có thể để trống \"\" khi còn là dự thảo.")
+    ho_ten: TextOrBlank = Field(description="Họ và tên người ký (không ghi học hàm, học vị). Có thể để trống \"\" khi còn là dự thảo.")
 
     @field_validator("quyen_han")
     @classmethod
@@ -108,7 +123,7 @@ class NguoiSoan(Strict):
     """Ký hiệu người soạn thảo và số lượng bản phát hành (ô 12)."""
 
     ky_hieu: str = Field(description="Chữ viết tắt tên người soạn thảo, in hoa, ví dụ PL.", pattern=r"^[^\s]+$")
-    so_ban: int | None = Field(None, ge=1, description="Số lượng bản phát hành, ví dụ 25.")
+    so_ban: int | None = Field(None, ge=1, le=MAX_COPIES, description="Số lượng bản phát hành, ví dụ 25.")
 
 
 class Muc(Strict):
@@ -126,6 +141,16 @@ class Muc(Strict):
         None, description="Thời hạn: một ngày (15/10/2021) hoặc lời như “trước ngày 15/10/2021”, “trong tháng 9/2021”, “thường xuyên”; được in đậm.")
 
     dam_thoi_han: bool = Field(True, description="In đậm thời hạn (mặc định có); false khi bản gốc không in đậm.")
+
+    @field_validator("thoi_han")
+    @classmethod
+    def _agrees_with_text(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """thoi_han and a deadline the sentence already writes must agree: docgen would print both."""
+        text = next((info.data.get(k) for k in ("nhiem_vu", "doan", "y", "muc") if info.data.get(k)), None)
+        if value and text and (other := conflicting_deadline(text, value)) is not None:
+            raise ValueError(f"Thời hạn “{value}” (thoi_han) khác thời hạn câu văn đã ghi (“{other}”): docgen sẽ in cả hai, "
+                             "mâu thuẫn nhau. Hãy sửa cho khớp, hoặc bỏ thoi_han và giữ thời hạn trong câu")
+        return value
 
     @model_validator(mode="before")
     @classmethod
@@ -164,7 +189,7 @@ class ChuanBi(Strict):
 class GiayMoi(Strict):
     """Giấy mời họp (Mẫu 1.7, Phụ lục III): viết từ thông tin cuộc họp."""
 
-    so: int | None = Field(None, ge=1, description="Số giấy mời; bỏ trống khi còn là dự thảo.")
+    so: int | None = Field(None, ge=1, le=MAX_NUMBER, description="Số giấy mời; bỏ trống khi còn là dự thảo.")
     ngay: DocDate = Field(description="Ngày ký giấy mời, ví dụ 25/8/2021 hoặc /8/2021.")
     trich_yeu: Text | None = Field(None, description="Trích yếu nội dung cuộc họp; mặc định: “Dự <tên cuộc họp>”.")
     moi: TextList = Field(min_length=1, description="Thành phần được mời: cơ quan, hoặc họ tên, chức vụ, đơn vị của người được mời; mỗi mục một dòng.")
@@ -173,21 +198,21 @@ class GiayMoi(Strict):
     lien_he: Text | None = Field(None, description="Người, số điện thoại đầu mối liên hệ.")
     luu_y: Text | None = Field(None, description="Các vấn đề cần lưu ý (dòng cuối, kết thúc bằng ./.).")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký giấy mời (mã trong hồ sơ hoặc đầy đủ); mặc định: người ký chung.")
-    noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận; mặc định là các thành phần được mời.")
+    noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận; mặc định là các thành phần được mời.")
     luu: Text | None = Field(None, description="Dòng lưu của giấy mời; mặc định: dòng lưu chung (luu).")
 
 
 class CongVan(Strict):
     """Công văn (Mẫu 1.5, Phụ lục III), ví dụ gửi kết luận cuộc họp và đề nghị báo cáo."""
 
-    so: int | None = Field(None, ge=1, description="Số công văn; bỏ trống khi còn là dự thảo.")
+    so: int | None = Field(None, ge=1, le=MAX_NUMBER, description="Số công văn; bỏ trống khi còn là dự thảo.")
     ngay: DocDate = Field(description="Ngày ký công văn.")
     don_vi_soan: str = Field(description="Chữ viết tắt đơn vị soạn thảo hoặc lĩnh vực, ví dụ TH: Số: …/VPUBND-TH (Phụ lục I, Mục II.3.b).", pattern=r"^[^\s/]+$")
     v_v: Text = Field(description="Trích yếu sau “V/v”, viết thường, ví dụ: triển khai kết luận của Chủ tịch UBND tỉnh.")
     kinh_gui: TextList = Field(min_length=1, description="Nơi gửi: một cơ quan (cùng dòng với “Kính gửi:”) hoặc danh sách.")
     noi_dung: list[Muc] = Field(min_length=1, description="Nội dung công văn: đoạn văn, mục, ý, nhiệm vụ.")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký công văn; mặc định: người ký chung.")
-    noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận thêm; “- Như trên;” luôn đứng đầu (Phụ lục I, Mục II.9.b).")
+    noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận thêm; “- Như trên;” luôn đứng đầu (Phụ lục I, Mục II.9.b).")
     luu: Text | None = Field(None, description="Dòng lưu của công văn; mặc định: dòng lưu chung (luu).")
 
 
@@ -198,16 +223,23 @@ class PhatBieu(Strict):
     noi_dung: Text = Field(description="Nội dung báo cáo hoặc ý kiến, tóm tắt.")
 
 
+class ThuKy(Strict):
+    """The secretary signs the minutes: like a signer, the name may stay blank in a draft."""
+
+    ho_ten: TextOrBlank = Field(description="Họ và tên thư ký. Có thể để trống \"\" khi còn là dự thảo.")
+    chuc_vu: Text = Field(description="Chức vụ, đơn vị của thư ký.")
+
+
 class BienBan(Strict):
     """Biên bản cuộc họp (Phụ lục III, Mẫu 1.9); phần kết luận lấy từ nội dung của thông báo."""
 
     so: int | None = Field(None, ge=1, description="Số biên bản (…/BB-…); bỏ trống khi còn là dự thảo.")
-    bat_dau: Annotated[str, BeforeValidator(to_time)] = Field(description="Giờ bắt đầu, ví dụ 8:00.")
-    ket_thuc: Annotated[str, BeforeValidator(to_time)] = Field(description="Giờ kết thúc, ví dụ 11:30.")
+    bat_dau: TimeOfDay = Field(description="Giờ bắt đầu, ví dụ 8:00.")
+    ket_thuc: TimeOfDay = Field(description="Giờ kết thúc, ví dụ 11:30.")
     dia_diem: Text | None = Field(None, description="Địa điểm; mặc định: địa điểm của cuoc_hop.")
     co_mat: TextList = Field(default_factory=list, description="Thành phần có mặt; mặc định: cuoc_hop.thanh_phan.")
     vang_mat: TextList = Field(default_factory=list, description="Người vắng mặt (và lý do), nếu có.")
-    thu_ky: NguoiChuTri = Field(description="Thư ký (người ghi biên bản): họ tên và chức vụ; ký bên trái.")
+    thu_ky: ThuKy = Field(description="Thư ký (người ghi biên bản): họ tên và chức vụ; ký bên trái.")
     bao_cao: list[PhatBieu] = Field(default_factory=list, description="Các báo cáo trình bày tại cuộc họp, theo thứ tự.")
     y_kien: list[PhatBieu] = Field(default_factory=list, description="Ý kiến phát biểu, thảo luận, theo thứ tự.")
     noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận biên bản (dòng “- Lưu: …” thêm tự động).")
@@ -223,18 +255,19 @@ class Spec(Strict):
     loai: Literal["thong-bao", "chi-thi"] | None = Field(None, description="Văn bản chính: thong-bao (Thông báo) hoặc chi-thi (Chỉ thị).")
     van_ban: list[DocKind] = Field(default_factory=list, description="Các văn bản làm từ tệp này: thong-bao, chi-thi, giay-moi, bien-ban, cong-van; mặc định: văn bản chính (loai).")
     co_quan: CoQuan = Field(description="Cơ quan ban hành.")
-    so: int | None = Field(None, ge=1, description="Số văn bản do văn thư cấp; bỏ trống khi còn là dự thảo (Số:      /TB-...).")
+    so: int | None = Field(None, ge=1, le=MAX_NUMBER, description="Số văn bản do văn thư cấp; bỏ trống khi còn là dự thảo (Số:      /TB-...).")
     dia_danh: Text = Field(description="Địa danh ghi ở dòng ngày tháng, ví dụ Lào Cai.")
     ngay: DocDate | None = Field(None, description="Ngày ban hành, dạng ngày/tháng/năm; khi chưa có ngày viết /9/2021.")
     trich_yeu: Text | None = Field(None, description="Trích yếu nội dung, viết thường, ví dụ: Kết luận của Chủ tịch UBND tỉnh tại ...")
     cuoc_hop: CuocHop | None = Field(None, description="Cuộc họp (với thông báo kết luận): dùng để viết đoạn mở đầu và câu kết thúc mặc định.")
     mo_dau: TextList = Field(default_factory=list, description="Đoạn mở đầu (mỗi mục một đoạn); bỏ trống thì docgen viết từ thông tin cuộc họp.")
-    danh_so: Literal["I", "1", "a"] = Field("I", description="Cách đánh số cấp mục ngoài cùng: I (I., II.), 1 (1., 2.) hoặc a (a), b)).")
+    danh_so: Annotated[Literal["I", "1", "a"], BeforeValidator(_choice_from_number),
+                      WithJsonSchema({"enum": ["I", "1", "a", 1]})] = Field("I", description="Cách đánh số cấp mục ngoài cùng: I (I., II.), 1 (1., 2.) hoặc a (a), b)).")
     noi_dung: list[Muc] = Field(default_factory=list, description="Nội dung: các mục, đoạn văn, ý và nhiệm vụ, theo thứ tự.")
     doi_tuong_thuc_hien: TextList = Field(default_factory=list, description="Với chỉ thị: những người, cơ quan có trách nhiệm thực hiện, dùng trong câu kết thúc mặc định.")
     ket_thuc: Text | None = Field(None, description="Câu kết thúc; bỏ trống thì docgen viết câu mặc định theo loại văn bản. Dấu ./. được thêm tự động.")
     nguoi_ky: NguoiKy = Field(description="Người ký văn bản (mã người ký trong hồ sơ docgen.yaml, hoặc đầy đủ).")
-    noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận, mỗi mục một dòng, không cần “- ” và “;”, ví dụ “Bộ Nội vụ (b/c)”.")
+    noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận, mỗi mục một dòng, không cần “- ” và “;”, ví dụ “Bộ Nội vụ (b/c)”.")
     luu: Text = Field("VT", description="Dòng lưu, ví dụ “VT, TH” (in ra “- Lưu: VT, TH.”).")
     nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo và số bản phát hành (ô 12), nếu cần.")
     giay_moi: GiayMoi | None = Field(None, description="Giấy mời họp (khi van_ban có giay-moi).")
@@ -275,20 +308,14 @@ class Spec(Strict):
             out.append((("cuoc_hop", "thu"), problem))
         if "giay-moi" in docs and not self.co_quan.ten_goi:
             out.append((("co_quan",), "giấy mời cần co_quan.ten_goi (tên cơ quan viết trong câu “… trân trọng kính mời:”)"))
-        return out
-
-    @model_validator(mode="after")
-    def _defaults_need(self) -> "Spec":
-        if self.loai is None:
-            return self
-        if self.ket_thuc is None:
+        if self.loai is not None and self.ket_thuc is None:
             if self.loai == "thong-bao" and (self.cuoc_hop is None or not self.co_quan.ten_goi):
-                raise ValueError("thông báo không có câu kết thúc (ket_thuc) thì cần cuoc_hop và co_quan.ten_goi để docgen viết câu mặc định")
+                out.append((("ket_thuc",), "thông báo không có câu kết thúc (ket_thuc) thì cần cuoc_hop và co_quan.ten_goi để docgen viết câu mặc định"))
             if self.loai == "chi-thi" and not self.doi_tuong_thuc_hien:
-                raise ValueError("chỉ thị không có câu kết thúc (ket_thuc) thì cần doi_tuong_thuc_hien để docgen viết câu mặc định")
+                out.append((("ket_thuc",), "chỉ thị không có câu kết thúc (ket_thuc) thì cần doi_tuong_thuc_hien để docgen viết câu mặc định"))
         if not self.mo_dau and self.loai == "thong-bao" and self.cuoc_hop is None:
-            raise ValueError("thông báo cần đoạn mở đầu (mo_dau) hoặc thông tin cuộc họp (cuoc_hop)")
-        return self
+            out.append((("mo_dau",), "thông báo cần đoạn mở đầu (mo_dau) hoặc thông tin cuộc họp (cuoc_hop)"))
+        return out
 
     @property
     def issued(self) -> bool:

@@ -10,7 +10,8 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 from ..nd30.dates import IssueDate, short_date
 
-_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
+_DATE = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
+_OTHER_SEPARATORS = re.compile(r"^\s*(\d{1,2})\s*[.-]\s*(\d{1,2})\s*[.-]\s*(\d{4})\s*$")
 _PARTIAL = re.compile(r"^\s*(\d{1,2})?\s*/\s*(\d{1,2})?\s*/\s*(\d{4})\s*$")
 DATE_IN_TEXT = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 
@@ -23,11 +24,12 @@ def _real_date(day: int, month: int, year: int, shown: str) -> dt.date:
 
 
 def to_date(value: object) -> dt.date:
-    """A full date: 15/9/2021, 15-09-2021 or a YAML date 2021-09-15."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    """A full date as documents write it: 15/9/2021 (the JSON Schema's pattern: slashes only)."""
+    if isinstance(value, dt.date):  # YAML read 2021-09-15 as a date
+        shown = f"{value.day}/{value.month}/{value.year}"
+        raise ValueError(f"ngày viết theo kiểu ngày/tháng/năm với dấu /, như văn bản ghi: hãy viết {shown}")
+    if isinstance(value, str) and (m := _OTHER_SEPARATORS.match(value)):
+        raise ValueError(f"ngày “{value.strip()}” viết bằng dấu / như văn bản ghi: hãy viết {int(m[1])}/{int(m[2])}/{m[3]}")
     if isinstance(value, str) and (m := _DATE.match(value)):
         return _real_date(int(m[1]), int(m[2]), int(m[3]), value.strip())
     raise ValueError(f"“{value}” không phải là ngày; hãy viết theo dạng ngày/tháng/năm, ví dụ 15/9/2021")
@@ -58,15 +60,20 @@ def check_dates_in_text(text: str) -> str:
     return text
 
 
-def _date_schema(example: str) -> WithJsonSchema:
-    return WithJsonSchema({"type": "string", "pattern": r"^\s*\d{0,2}\s*/\s*\d{0,2}\s*/\s*\d{4}\s*$", "examples": [example]})
+def _date_schema(example: str, partial: bool) -> WithJsonSchema:
+    digits = r"\d{0,2}" if partial else r"\d{1,2}"
+    return WithJsonSchema({"type": "string", "pattern": rf"^\s*{digits}\s*/\s*{digits}\s*/\s*\d{{4}}\s*$", "examples": [example]})
 
 
-Date = Annotated[dt.date, BeforeValidator(to_date), _date_schema("31/8/2021"),
+Date = Annotated[dt.date, BeforeValidator(to_date), _date_schema("31/8/2021", False),
                  PlainSerializer(lambda d: f"{d.day}/{d.month}/{d.year}", return_type=str)]
-DocDate = Annotated[IssueDate, BeforeValidator(to_issue_date), _date_schema("/9/2021"),
+DocDate = Annotated[IssueDate, BeforeValidator(to_issue_date), _date_schema("/9/2021", True),
                     PlainSerializer(lambda d: f"{d.day or ''}/{d.month or ''}/{d.year}", return_type=str)]
-def _text(value: object, _find=DATE_IN_TEXT.finditer) -> object:
+EMPTY = ("để trống (\"\"): docgen không tự điền thay. Hãy viết nội dung, hoặc bỏ hẳn dòng này "
+         "(mục này) để dùng giá trị mặc định")
+
+
+def _text_or_blank(value: object, _find=DATE_IN_TEXT.finditer) -> object:
     """check_dates_in_text for a string, in one call (a spec has hundreds of Text fields)."""
     if isinstance(value, str) and "/" in value:
         for m in _find(value):
@@ -74,7 +81,20 @@ def _text(value: object, _find=DATE_IN_TEXT.finditer) -> object:
     return value
 
 
+def _text(value: object, _find=DATE_IN_TEXT.finditer) -> object:
+    """A text that is not empty: `trich_yeu: ""` would print nothing, or be replaced unseen."""
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError(EMPTY)
+        if "/" in value:
+            for m in _find(value):
+                _real_date(int(m[1]), int(m[2]), int(m[3]), m[0])
+    return value
+
+
 Text = Annotated[str, BeforeValidator(_text)]
+# A name that may be left "" while drafting (the signer), or a line that may be empty (chủ quản).
+TextOrBlank = Annotated[str, BeforeValidator(_text_or_blank)]
 
 
 def as_list(value: object) -> object:
@@ -98,9 +118,14 @@ def to_time(value: object) -> str:
     raise ValueError(f"“{value}” không phải là giờ; viết ví dụ 8:00, 14h30 hoặc 8 giờ 30")
 
 
+# YAML 1.1 reads an unquoted 8:30 as 510 (sexagesimal minutes): the schema takes both forms, as validate does.
+TimeOfDay = Annotated[str, BeforeValidator(to_time),
+                      WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}]})]
+
+
 def to_deadline(value: object) -> object:
     """A deadline: a date (YAML's or 15/10/2021) becomes "trước ngày 15/10/2021"; words are kept,
     with any date inside them checked."""
-    if isinstance(value, dt.date) or (isinstance(value, str) and _DATE.match(value)):
+    if isinstance(value, dt.date) or (isinstance(value, str) and (_DATE.match(value) or _OTHER_SEPARATORS.match(value))):
         return f"trước ngày {short_date(to_date(value))}"
     return check_dates_in_text(value) if isinstance(value, str) else value

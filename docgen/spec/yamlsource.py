@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 
 from ..plumbing.errors import Problem, SpecError
+from .guard import format_char_message, format_chars, has_format_chars, nfc, read_bounded, refuse_anchors
+from .yamlerrors import yaml_problem
 
 Path_ = tuple[str | int, ...]
 
@@ -28,7 +30,7 @@ class Source:
     merged from, and the grafts made onto it.
     """
 
-    __slots__ = ("file", "data", "_lines", "_files", "_text", "_base", "_ops")
+    __slots__ = ("file", "data", "_lines", "_files", "_text", "_base", "_ops", "raw")
 
     def __init__(self, file: str, data: object, lines: dict[Path_, int] | None = None,
                  files: dict[Path_, str] | None = None, *, text: str | None = None,
@@ -37,6 +39,7 @@ class Source:
         self.data = data
         self._text = text
         self._base = base
+        self.raw: str | None = text if text is not None else (base.raw if base is not None else None)
         self._ops: list = []
         lazy = text is not None or base is not None
         self._lines = None if lazy else (lines if lines is not None else {})
@@ -107,6 +110,10 @@ class Source:
     def file_of(self, path: Path_) -> str:
         found = self._longest(path)
         return self.files.get(found, self.file) if found is not None else self.file
+
+    def text_of(self, path: Path_) -> str | None:
+        """The YAML text the value at path was read from (None when it came from another file)."""
+        return self.raw if self.file_of(path) == self.file else None
 
     def graft(self, path: Path_, other: "Source", other_path: Path_ = ()) -> None:
         """Record that the value at path came from other (at other_path)."""
@@ -287,7 +294,12 @@ def _parse(text: str) -> tuple[bool, object]:
 
 
 def parse_text(text: str, file: str) -> Source:
-    """Parse YAML text; SpecError with file and line for a syntax error or bad characters."""
+    """Parse YAML text; SpecError with file and line for a syntax error or bad characters.
+
+    The text is taken in NFC; anchors and aliases, and invisible format characters (bidi
+    controls, zero-width characters) are refused."""
+    text = nfc(text)
+    refuse_anchors(text, file)
     # The composed tree (two thousand small objects for a long spec) has no reference cycles
     # and is dropped as soon as the data is built: the cyclic collector has nothing to find in
     # it, so it is kept from scanning it (and promoting it to older generations) meanwhile.
@@ -295,63 +307,39 @@ def parse_text(text: str, file: str) -> Source:
     gc.disable()
     try:
         empty, data = _parse(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or "lỗi cú pháp"
-        shown = text.splitlines()[line - 1].strip() if line and line <= len(text.splitlines()) else ""
-        key = re.match(r"^-?\s*([A-Za-z_][\w]*)\s*:", shown)
-        quote = f" Dòng đó: “{shown[:80]}”." if shown else ""
-        raise SpecError([Problem(file, line, key[1] if key else "",
-                                 f"Lỗi cú pháp YAML: {_yaml_problem_vi(what)}.{quote}")]) from None
     except yaml.YAMLError as exc:
-        raise SpecError([Problem(file, None, "", f"Lỗi cú pháp YAML: {exc}.")]) from None
+        raise SpecError([yaml_problem(exc, text, file)]) from None
+    except (ValueError, OverflowError, RecursionError):  # an int of 5,000 digits, nesting 10,000 deep
+        long = re.search(r"\d{1000,}", text)
+        line = text.count("\n", 0, long.start()) + 1 if long else None
+        raise SpecError([Problem(file, line, "", "Tệp có giá trị quá lớn (một số hàng nghìn chữ số) hoặc lồng quá sâu mà "
+                                 "một tệp khai báo văn bản không bao giờ cần; hãy kiểm tra lại giá trị này.")]) from None
     finally:
         if collecting:
             gc.enable()
     source = Source(file, data) if empty else Source(file, data, text=text)
+    problems: list[Problem] = []
     # The parser refuses these characters typed in the text (a ReaderError, above), so a value
     # gets one only from an escape in double quotes ("\x01"): most files have no backslash.
     if "\\" in text:
         found: list[tuple[Path_, str]] = []
         _illegal_chars(data, (), found)
-        if found:
-            raise SpecError([
-                Problem(file, source.line_of(p), dotted(p),
-                        f"có ký tự điều khiển không hợp lệ (mã U+{ord(ch):04X}) mà tệp Word không chứa được; hãy xóa ký tự này.")
-                for p, ch in found
-            ])
+        problems += [Problem(file, source.line_of(p), dotted(p),
+                             f"Có ký tự điều khiển không hợp lệ (mã U+{ord(ch):04X}) mà tệp Word không chứa được; hãy xóa ký tự này.")
+                     for p, ch in found]
+    if has_format_chars(text):
+        cf: list[tuple[Path_, str]] = []
+        format_chars(data, (), cf)
+        problems += [Problem(file, source.line_of(p), dotted(p), format_char_message(ch)) for p, ch in cf]
+    if problems:
+        raise SpecError(sorted(problems, key=lambda p: p.line or 0))
     return source
 
 
-def _yaml_problem_vi(problem: str) -> str:
-    known = {
-        "mapping values are not allowed": "dấu “:” không được phép ở đây (văn bản có dấu “: ” thì đặt trong ngoặc kép; hoặc thụt lề sai)",
-        "found character that cannot start any token": "có ký tự không được đứng đầu giá trị (thường là ký tự Tab: YAML chỉ dùng dấu cách để thụt lề; hoặc @, ` ở đầu: đặt trong ngoặc kép)",
-        "could not find expected ':'": "thiếu dấu “:” sau tên khóa",
-        "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
-        "did not find expected key": "thụt lề không đúng hoặc thiếu khóa",
-        "did not find expected '-' indicator": "thụt lề của danh sách không đúng (thiếu dấu “-”?)",
-        "found unexpected end of stream": "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)",
-        "found undefined alias": "dùng bí danh (*) chưa được định nghĩa",
-    }
-    for en, vi in known.items():
-        if problem.startswith(en):
-            return vi
-    return problem
-
-
-def read_source(path: Path) -> Source:
-    """Read a spec file as UTF-8 YAML."""
+def read_source(path: Path, what: str = "tệp") -> Source:
+    """Read a YAML file (a regular file of bounded size) as UTF-8."""
     file = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SpecError([Problem(file, None, "", "Không tìm thấy tệp.")]) from None
-    except IsADirectoryError:
-        raise SpecError([Problem(file, None, "", "Đây là thư mục, không phải tệp YAML.")]) from None
-    except OSError as exc:
-        raise SpecError([Problem(file, None, "", f"Không đọc được tệp: {exc.strerror}.")]) from None
+    raw = read_bounded(Path(path), what)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1,0 +1,239 @@
+"""Checks across fields and against the YAML as written: what pydantic's field-by-field
+validation cannot see. Each returns Problems with file, line and field; validate reports them
+all in one run, ordered by line."""
+
+from __future__ import annotations
+
+import re
+
+from ..nd30.dates import IssueDate
+from ..plumbing.errors import Problem
+from .deadlines import deadline_dates
+from .schema import Muc, Spec
+from .yamlsource import Path_, Source, dotted
+
+# Lists of agencies or groups of people: a comma in a flow list ([a, b]) cuts a name apart.
+NAME_LISTS = (("noi_nhan",), ("cong_van", "noi_nhan"), ("cong_van", "kinh_gui"), ("giay_moi", "noi_nhan"),
+              ("giay_moi", "moi"), ("cuoc_hop", "thanh_phan"), ("doi_tuong_thuc_hien",))
+RECIPIENT_LISTS = (("noi_nhan",), ("cong_van", "noi_nhan"), ("giay_moi", "noi_nhan"))
+_TASK_KEYS = ("chu_tri", "phoi_hop")
+
+
+def _get(data: object, path: Path_) -> object:
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _task_lists(blocks: object, path: Path_):
+    """(path, value) of every chu_tri/phoi_hop in the blocks under noi_dung."""
+    if not isinstance(blocks, list):
+        return
+    for i, block in enumerate(blocks):
+        if isinstance(block, dict):
+            for key in _TASK_KEYS:
+                if key in block:
+                    yield path + (i, key), block[key]
+            if "noi_dung" in block:
+                yield from _task_lists(block["noi_dung"], path + (i, "noi_dung"))
+
+
+def _all_name_lists(data: object):
+    for path in NAME_LISTS:
+        value = _get(data, path)
+        if value is not None:
+            yield path, value
+    yield from _task_lists(_get(data, ("noi_dung",)), ("noi_dung",))
+    yield from _task_lists(_get(data, ("cong_van", "noi_dung")), ("cong_van", "noi_dung"))
+
+
+# A lower-case item that names a group on its own ("các địa phương") is not a fragment.
+_COLLECTIVE = {"các", "những", "mọi", "toàn", "cả"}
+
+
+def _lower_piece(text: str) -> bool:
+    """Starts in lower case and is not a group of its own ("các địa phương")."""
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return first.islower() and text.split()[0].casefold() not in _COLLECTIVE
+
+
+def _fragment(text: str, line: str) -> bool:
+    """A piece of a name that a flow list's comma cut off: starts in lower case, is not a
+    group of its own, and was written unquoted."""
+    if not _lower_piece(text) or text.strip() not in line:
+        return False
+    return re.search(r",\s*" + re.escape(text.strip()) + r"\s*(?:[,\]]|$)", line) is not None
+
+
+def _is_flow(source: Source, path: Path_) -> tuple[str, str]:
+    """The text of the list at path when it is written [a, b] (else ""); and its key's indent."""
+    text = source.text_of(path)
+    if text is None:
+        return "", ""
+    line = source.line_of(path)
+    lines = text.splitlines()
+    if not line or line > len(lines):
+        return "", ""
+    raw = lines[line - 1]
+    key = str(path[-1])
+    at = raw.find(key + ":")
+    indent = raw[:len(raw) - len(raw.lstrip())]
+    if raw.lstrip().startswith("- "):
+        indent += "  "
+    if at < 0 or not raw[at + len(key) + 1:].lstrip().startswith("["):
+        return "", indent
+    rest = "\n".join(lines[line - 1:line + 20])
+    return rest[:rest.find("]") + 1 or None], indent
+
+
+def raw_problems(source: Source) -> list[Problem]:
+    """Mistakes visible only in the YAML as written: a name cut apart by the commas of a flow
+    list, a Nơi nhận written as one string, a Lưu line among the recipients. (Empty texts and a
+    thoi_han that contradicts its sentence are refused by the schema itself.)"""
+    data = source.data
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        return problems
+
+    def at(path: Path_, message: str) -> None:
+        problems.append(Problem(source.file_of(path), source.line_of(path), dotted(path), message))
+
+    for path in RECIPIENT_LISTS:
+        value = _get(data, path)
+        if isinstance(value, str):
+            parts = [p.strip(" -;.") for p in re.split(r"[;\n]", value) if p.strip(" -;.")] or [value]
+            key = path[-1]
+            fix = f"\n    {key}:\n" + "\n".join(f"      - {p}" for p in parts)
+            at(path, "Nơi nhận viết thành danh sách, mỗi nơi nhận một dòng bắt đầu bằng “- ” (docgen tự thêm "
+                     f"“- ” và “;” khi in), không viết cả khối thành một chuỗi. Viết:{fix}")
+    for path, value in _all_name_lists(data):
+        if not isinstance(value, list) or len(value) < 2 or not all(isinstance(v, str) for v in value):
+            continue
+        if source.raw is None or not any(_fragment(v, source.raw) for v in value[1:]):
+            continue  # the common case, decided on the text: no line table is made for it
+        flow, indent = _is_flow(source, path)
+        cut = [i for i, v in enumerate(value) if i > 0 and flow and _fragment(v, flow)]
+        if not flow or not cut:
+            continue
+        whole: list[str] = []
+        for i, v in enumerate(value):
+            if i in cut:
+                whole[-1] += f", {v.strip()}"
+            else:
+                whole.append(v.strip())
+        cut_names = [w for w in whole if "," in w and any(names_piece in w for names_piece in (value[i] for i in cut))]
+        fix = f"\n{indent}{path[-1]}:\n" + "\n".join(f"{indent}  - {w}" for w in whole)
+        pieces = ", ".join(f"“{value[i].strip()}”" for i in cut)
+        at(path, f"Trong [ … ], mỗi dấu phẩy tách một mục: tên “{cut_names[0] if cut_names else whole[0]}” bị cắt thành "
+                 f"nhiều mục ({pieces} không phải tên một cơ quan, đơn vị). Viết mỗi mục một dòng bắt đầu bằng “- ”:{fix}")
+    for path in RECIPIENT_LISTS:
+        value = _get(data, path)
+        for i, item in enumerate(value if isinstance(value, list) else []):
+            if isinstance(item, str) and re.match(r"^\s*-?\s*lưu\b", item, re.IGNORECASE):
+                rest = re.sub(r"^\s*-?\s*lưu\s*:?\s*", "", item, flags=re.IGNORECASE).rstrip(" .;")
+                at(path + (i,), f"Dòng “- Lưu: …” do docgen in cuối Nơi nhận từ khóa luu; mục “{item.strip()}” sẽ thành "
+                                f"dòng Lưu thứ hai. Hãy bỏ mục này và viết: luu: {rest or 'VT'}")
+    return problems
+
+
+def _blocks(blocks: list[Muc], path: Path_):
+    for i, block in enumerate(blocks):
+        yield block, path + (i,)
+        yield from _blocks(block.noi_dung, path + (i, "noi_dung"))
+
+
+def _short(d) -> str:
+    return f"{d.day}/{d.month}/{d.year}"
+
+
+def _issue_short(d: IssueDate) -> str:
+    return f"{d.day or ''}/{d.month or ''}/{d.year}"
+
+
+def spec_problems(spec: Spec, source: Source) -> list[Problem]:
+    """Cross-field checks of a validated spec: missing parts, dates out of order, deadlines
+    that contradict the text, the closing mark."""
+    problems = [Problem(source.file_of(p), source.line_of(p), dotted(p), m[0].upper() + m[1:] + ".")
+                for p, m in spec.missing()]
+
+    def at(path: Path_, message: str) -> None:
+        problems.append(Problem(source.file_of(path), source.line_of(path), dotted(path), message))
+
+    def line(path: Path_) -> str:
+        n = source.line_of(path)
+        return f", dòng {n}" if n else ""
+
+    meeting = spec.cuoc_hop.ngay if spec.cuoc_hop is not None else None
+    m_path = ("cuoc_hop", "ngay")
+    if meeting is not None and spec.loai == "thong-bao" and spec.ngay is not None:
+        if _before(spec.ngay, meeting):
+            at(("ngay",), f"Thông báo kết luận đề ngày {_issue_short(spec.ngay)}, trước ngày họp {_short(meeting)} "
+                          f"(cuoc_hop.ngay{line(m_path)}): văn bản thông báo kết luận phải ban hành sau cuộc họp. "
+                          "Hãy kiểm tra một trong hai ngày.")
+    if meeting is not None and spec.giay_moi is not None and _on_or_after(spec.giay_moi.ngay, meeting):
+        at(("giay_moi", "ngay"), f"Giấy mời đề ngày {_issue_short(spec.giay_moi.ngay)}, không trước ngày họp {_short(meeting)} "
+                                 f"(cuoc_hop.ngay{line(m_path)}): giấy mời phải gửi trước cuộc họp. Hãy kiểm tra một trong hai ngày.")
+    groups = [(spec.noi_dung, ("noi_dung",), spec.ngay, ("ngay",))]
+    if spec.cong_van is not None:
+        groups.append((spec.cong_van.noi_dung, ("cong_van", "noi_dung"), spec.cong_van.ngay, ("cong_van", "ngay")))
+    for blocks, base, issued, i_path in groups:
+        for block, path in _blocks(blocks, base):
+            if block.thoi_han is None:
+                continue
+            t_path = path + ("thoi_han",)
+            for d in deadline_dates(block.thoi_han):
+                if meeting is not None and d < meeting:
+                    at(t_path, f"Thời hạn {_short(d)} trước ngày họp {_short(meeting)} (cuoc_hop.ngay{line(m_path)}): "
+                               "thời hạn phải sau cuộc họp giao việc. Hãy kiểm tra ngày, tháng, năm.")
+                elif issued is not None and issued.complete and d < issued.as_date():
+                    at(t_path, f"Thời hạn {_short(d)} trước ngày ban hành văn bản {_issue_short(issued)} "
+                               f"({dotted(i_path)}{line(i_path)}): thời hạn phải sau ngày văn bản. Hãy kiểm tra ngày, tháng, năm.")
+    if spec.ket_thuc and re.search(r"\s\.?/\.\s*$", spec.ket_thuc):
+        at(("ket_thuc",), "Câu kết thúc có dấu cách trước “./.”: docgen tự thêm “./.” liền sau chữ cuối; "
+                          "hãy bỏ “./.” ở cuối ket_thuc.")
+    return problems
+
+
+def _before(date: IssueDate, other) -> bool:
+    if date.complete:
+        return date.as_date() < other
+    return (date.year, date.month or 12) < (other.year, other.month)
+
+
+def _on_or_after(date: IssueDate, other) -> bool:
+    if date.complete:
+        return date.as_date() >= other
+    return (date.year, date.month or 1) > (other.year, other.month)
+
+
+# What `docgen new` writes for the secretary to replace (spec/scaffold.py): any "…", and the
+# example names.
+PLACEHOLDER_NAMES = {"Nguyễn Văn A", "Nguyễn Văn B", "Tên tỉnh"}
+
+
+def placeholder_problems(source: Source) -> list[Problem]:
+    """Every value still holding a placeholder of `docgen new`: render refuses them (except
+    with --nhap), validate lists them."""
+    found: list[Problem] = []
+
+    def walk(data: object, path: Path_) -> None:
+        if isinstance(data, str):
+            if "…" in data or data.strip() in PLACEHOLDER_NAMES:
+                shown = data if len(data) < 60 else data[:57] + "…"
+                found.append(Problem(source.file_of(path), source.line_of(path), dotted(path),
+                                     f"Còn chỗ giữ chỗ của mẫu “{shown}”: hãy thay bằng nội dung thật "
+                                     "(dấu … và tên ví dụ của docgen new không được in vào văn bản)."))
+        elif isinstance(data, dict):
+            for k, v in data.items():
+                walk(v, path + (k,))
+        elif isinstance(data, list):
+            for i, v in enumerate(data):
+                walk(v, path + (i,))
+
+    walk(source.data, ())
+    return found
