@@ -64,6 +64,12 @@ def table_fixed(table: Table, widths: list[Length], cell_margin_twips: int = 0) 
             cell.width = width
 
 
+def row_cannot_split(row) -> None:
+    """w:cantSplit: the row moves whole to the next page rather than break (Word, LibreOffice)."""
+    trPr = row._tr.get_or_add_trPr()
+    _child(trPr, "w:cantSplit")
+
+
 def bottom_border(paragraph: Paragraph, eighths: int) -> None:
     """A solid rule `eighths` of a point thick under the paragraph, as wide as the paragraph
     between its indents."""

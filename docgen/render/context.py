@@ -40,11 +40,25 @@ def rules(doc: Document) -> dict[str, Markup]:
     }
 
 
-def rich(paragraph: Paragraph) -> RichText:
-    rt = RichText()
+class BodyText(RichText):
+    """A body paragraph's runs, and whether it keeps with the next paragraph (`p.keep` in the
+    template): a heading keeps with its text, the closing paragraph with the signature."""
+
+    def __init__(self, keep: bool = False) -> None:
+        super().__init__()
+        self.keep = keep
+
+
+def rich(paragraph: Paragraph, keep: bool = False) -> BodyText:
+    rt = BodyText(keep)
     for run in paragraph.runs:
         rt.add(run.text, bold=run.bold or None, italic=run.italic or None)
     return rt
+
+
+def body(paragraphs) -> list[BodyText]:
+    last = len(paragraphs) - 1
+    return [rich(p, p.heading or i == last) for i, p in enumerate(paragraphs)]
 
 
 def build_context(doc: Document) -> dict:
@@ -55,7 +69,7 @@ def build_context(doc: Document) -> dict:
         "date_line": doc.date_line,
         "ten_loai": doc.ten_loai,
         "trich_yeu": doc.trich_yeu,
-        "body": [rich(p) for p in doc.body],
+        "body": body(doc.body),
         "recipients": list(doc.recipients),
         "signer_titles": list(doc.signer.titles),
         "signer_name": doc.signer.name,
