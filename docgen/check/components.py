@@ -114,6 +114,7 @@ class Components:
     trich_yeu_rule: RuleMark | None = None
     kinh_gui: list[Segment] = field(default_factory=list)
     body: list[Para] = field(default_factory=list)
+    can_cu: list[Para] = field(default_factory=list)  # the căn cứ block: first body paragraphs, tên loại documents only
     noi_nhan_label: Segment | None = None
     noi_nhan_items: list[Segment] = field(default_factory=list)
     signer_titles: list[Segment] = field(default_factory=list)
@@ -231,7 +232,22 @@ def locate(doc: DocxFile) -> Components:
     zone_start = _signature(c, paras, cursor)
     c.body = [p for p in paras if cursor < p.index < zone_start and not p.in_table
               and not p.place.textbox and p.text[len(p.label):].strip()]
+    c.can_cu = _can_cu(c)
     return c
+
+
+def _can_cu(c: Components) -> list[Para]:
+    """The căn cứ ban hành (ô 6, Phụ lục I, Mục II.6): the paragraphs opening with "Căn cứ"
+    straight under the trích yếu of a document with a tên loại. A công văn has no such block
+    (Mẫu 1.5), and a sentence of the body that happens to open with "Căn cứ" is body text."""
+    if not c.has_ten_loai:
+        return []
+    block: list[Para] = []
+    for p in c.body:
+        if not fold(p.text[len(p.label):]).startswith("can cu"):
+            break
+        block.append(p)
+    return block
 
 
 def _head_end(head: list[Para]) -> int:
@@ -333,9 +349,12 @@ def _trich_yeu(c: Components, paras: list[Para], head_end: int) -> int:
 
 
 def _looks_like_body(p: Para) -> bool:
-    """A trích yếu is never indented, never a căn cứ or Kính gửi line, never a whole paragraph of text."""
+    """A trích yếu is never indented, never a căn cứ or Kính gửi line, never a whole paragraph
+    of text; a long paragraph set as a trích yếu (centred, bold) is a long trích yếu."""
     folded = fold(p.text)
-    return p.fmt.first > 0 or len(folded) > 250 or p.text.startswith("\t") \
+    seg = whole(p)
+    set_as_title = p.fmt.align == "center" and seg is not None and _is_bold(seg)
+    return p.fmt.first > 0 or (len(folded) > 250 and not set_as_title) or p.text.startswith("\t") \
         or folded.startswith(("can cu", "kinh gui", "thuc hien", "ngay "))
 
 
