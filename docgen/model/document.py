@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..nd30 import layout as L
 from .markup import Run
 
 
@@ -68,6 +69,8 @@ class Document:
     tasks: tuple[Task, ...] = field(default=())
     v_v: str | None = None  # công văn: trích yếu "V/v …" under the Số line (ô 5b)
     kinh_gui: tuple[str, ...] = ()  # công văn: ô 9a lines, "Kính gửi: X" or "Kính gửi:" then "- X;"
+    line_spacing: float = L.LINE_SPACING_RANGE.chosen  # body, in lines (Phụ lục I, Mục II.6.e)
+    paragraph_spacing: float = L.PARAGRAPH_SPACING_RANGE.chosen  # before each body paragraph, pt
 
     @property
     def ky_hieu(self) -> str:
