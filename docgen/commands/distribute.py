@@ -117,7 +117,7 @@ def distribute_job(job: Job, ctx: Context) -> list[str]:
 
     listed = paperwork.manifest_entries(folder, docx_files, opts.pdf, so_ky_hieu, parts, made, copy_code)
     about = {"document": so_ky_hieu, "date": issue_date.isoformat(), "type": paperwork.sentence_case(doc.ten_loai),
-             "trich_yeu": doc.trich_yeu, "copies_issued": count, "copy_date": copy_date.isoformat(),
+             "trich_yeu": " ".join(doc.trich_yeu.split()), "copies_issued": count, "copy_date": copy_date.isoformat(),
              "register": str(book), "docgen": __version__}
     with ctx.writing():
         manifest.write_manifest(folder, listed, about)

@@ -77,7 +77,7 @@ def register_rows(spec: Spec, doc: Document, directory: Directory, so_ky_hieu: s
     kind = sentence_case(doc.ten_loai)
     sent = [line for line in doc.recipients if not line.startswith("- Lưu")]
     note = f"Kèm {len(made)} bản trích sao gửi các đơn vị có nhiệm vụ" if made else ""
-    rows = [register.RegisterRow(so_ky_hieu, issue_date, f"{kind} {doc.trich_yeu}", doc.signer.name, "\n".join(sent),
+    rows = [register.RegisterRow(so_ky_hieu, issue_date, f"{kind} {' '.join(doc.trich_yeu.split())}", doc.signer.name, "\n".join(sent),
                                  archive_text(spec.luu), count, copy_date, note)]
     copy_number = {}
     for part, made_copy in zip(parts, made):
