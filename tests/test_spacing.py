@@ -55,3 +55,15 @@ def test_the_spec_wins_over_the_profile(tmp_path):
 def test_spacing_outside_the_decree_is_refused(tmp_path, bad):
     with pytest.raises(SpecError):
         render_with(tmp_path, f"trinh_bay: {bad}\n")
+
+
+@pytest.mark.parametrize("style,expected", [
+    (b'<w:pPr><w:keepNext/><w:ind w:firstLine="567"/></w:pPr>', b'<w:pPr><w:keepNext/><w:spacing '),
+    (b'<w:name w:val="x"/><w:rPr><w:b/></w:rPr>', b'<w:name w:val="x"/><w:pPr><w:spacing '),
+])
+def test_an_office_body_style_without_spacing_gets_it_in_schema_order(style, expected):
+    from docgen.render.spacing import restyle
+
+    xml = b'<w:styles><w:style w:type="paragraph" w:styleId="ND30Noidung">' + style + b"</w:style></w:styles>"
+    out = restyle(xml, 1.5, 12)
+    assert expected in out and b'w:line="360"' in out and b'w:before="240"' in out

@@ -17,6 +17,9 @@ from .zipwrite import Entry, zip_entries
 BODY_STYLE_ID = "ND30Noidung"
 _STYLE = re.compile(rb'(<w:style\b[^>]*w:styleId="' + BODY_STYLE_ID.encode() + rb'"[^>]*>)(.*?)(</w:style>)', re.S)
 _SPACING = re.compile(rb"<w:spacing\b[^>]*/>")
+_PPR = re.compile(rb"(<w:pPr>)(.*?)(</w:pPr>)", re.S)
+_AFTER_SPACING = re.compile(rb"<w:(ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|"
+                            rb"textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b")
 
 
 def is_default(line: float, before_pt: float) -> bool:
@@ -35,10 +38,18 @@ def restyle(styles_xml: bytes, line: float, before_pt: float) -> bytes:
         inner = m.group(2)
         if _SPACING.search(inner):
             inner = _SPACING.sub(spacing_xml(line, before_pt), inner, count=1)
-        elif b"<w:pPr>" in inner:
-            inner = inner.replace(b"<w:pPr>", b"<w:pPr>" + spacing_xml(line, before_pt), 1)
-        else:
-            inner = inner + b"<w:pPr>" + spacing_xml(line, before_pt) + b"</w:pPr>"
+        elif (ppr := _PPR.search(inner)) is not None:
+            # w:spacing goes before w:ind, w:jc and the rest (CT_PPrBase order), else at the end.
+            body = ppr.group(2)
+            at = _AFTER_SPACING.search(body)
+            cut = at.start() if at else len(body)
+            body = body[:cut] + spacing_xml(line, before_pt) + body[cut:]
+            inner = inner[:ppr.start()] + ppr.group(1) + body + ppr.group(3) + inner[ppr.end():]
+        else:  # a style without paragraph properties: pPr goes before rPr, tblPr and the rest
+            ppr = b"<w:pPr>" + spacing_xml(line, before_pt) + b"</w:pPr>"
+            at = re.search(rb"<w:(rPr|tblPr|trPr|tcPr|tblStylePr)\b", inner)
+            cut = at.start() if at else len(inner)
+            inner = inner[:cut] + ppr + inner[cut:]
         return m.group(1) + inner + m.group(3)
 
     return _STYLE.sub(one, styles_xml, count=1)
