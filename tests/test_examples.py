@@ -29,7 +29,8 @@ def test_docx_reads_back_paragraph_for_paragraph(tmp_path, item):
     d = docx.Document(str(out))
     texts = [p.text for p in d.paragraphs if p.text]
     head = [doc.ten_loai, doc.trich_yeu] if doc.ten_loai else list(doc.kinh_gui)
-    assert texts[: len(head)] == head
+    # a long trích yếu prints over lines docgen breaks (line breaks, same words)
+    assert [" ".join(t.split()) for t in texts[: len(head)]] == head
     body = [p for p in d.paragraphs if p.text][len(head): len(head) + len(doc.body)]
     assert [p.text for p in body] == [p.text for p in doc.body]
     for para, model in zip(body, doc.body):

@@ -153,8 +153,12 @@ RULES: tuple[Rule, ...] = (
     Rule("ND30-LAYOUT-HEADER", "Phụ lục I, Mục II.4.c; Mục IV (sơ đồ)", ERROR, False,
          "Hai cột đầu văn bản nằm cạnh nhau: tên cơ quan ngang Quốc hiệu, số ngang địa danh và ngày", layout=True),
     Rule("ND30-LAYOUT-MARGINS", f"{_P1}, Mục I.4", ERROR, False, "Mọi nội dung in nằm trong lề trang", layout=True),
-    Rule("ND30-LAYOUT-SIGNATURE", "Phụ lục I, Mục II.7.đ (ô 7c)", WARNING, False,
-         "Đủ khoảng trống giữa chức vụ và họ tên để ký và đóng dấu", layout=True),
+    Rule("ND30-LAYOUT-SIGNATURE", "Phụ lục I, Mục II.7.đ (ô 7c)", ERROR, False,
+         "Chức vụ và họ tên người ký trên cùng một trang, đủ khoảng trống giữa để ký và đóng dấu", layout=True),
+    # The decree fixes no page break; a heading alone at the foot of a page is what a văn thư
+    # sends back (the issue #11 documents), so the rule cites the body's layout.
+    Rule("ND30-LAYOUT-HEADING-KEEP", "Phụ lục I, Mục II.6 (bố cục nội dung)", ERROR, False,
+         "Đề mục không đứng một mình cuối trang, tách khỏi nội dung của nó", layout=True),
 )
 
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..nd30.codes import AUTHORITY_PREFIXES, TYPE_CODES
+from ..nd30.codes import TYPE_CODES
 from .reader import DocxFile, Para
-from .text import fold, is_upper
+from .text import fold
 
 HEAD_LIMIT = 40  # the header of page 1 sits well inside the first 40 paragraphs
 _QH = re.compile(r"cong\s*hoa\b.{0,40}?viet\s*nam")
@@ -114,6 +114,7 @@ class Components:
     trich_yeu_rule: RuleMark | None = None
     kinh_gui: list[Segment] = field(default_factory=list)
     body: list[Para] = field(default_factory=list)
+    can_cu: list[Para] = field(default_factory=list)  # the căn cứ block: first body paragraphs, tên loại documents only
     noi_nhan_label: Segment | None = None
     noi_nhan_items: list[Segment] = field(default_factory=list)
     signer_titles: list[Segment] = field(default_factory=list)
@@ -228,10 +229,27 @@ def locate(doc: DocxFile) -> Components:
 
     cursor = _trich_yeu(c, paras, head_end)
     cursor = _kinh_gui(c, paras, cursor)
-    zone_start = _signature(c, paras, cursor)
+    from .signature_zone import signature_zone  # it reads the Segment helpers defined here
+
+    zone_start = signature_zone(c, paras, cursor)
     c.body = [p for p in paras if cursor < p.index < zone_start and not p.in_table
               and not p.place.textbox and p.text[len(p.label):].strip()]
+    c.can_cu = _can_cu(c)
     return c
+
+
+def _can_cu(c: Components) -> list[Para]:
+    """The căn cứ ban hành (ô 6, Phụ lục I, Mục II.6): the paragraphs opening with "Căn cứ"
+    straight under the trích yếu of a document with a tên loại. A công văn has no such block
+    (Mẫu 1.5), and a sentence of the body that happens to open with "Căn cứ" is body text."""
+    if not c.has_ten_loai:
+        return []
+    block: list[Para] = []
+    for p in c.body:
+        if not fold(p.text[len(p.label):]).startswith("can cu"):
+            break
+        block.append(p)
+    return block
 
 
 def _head_end(head: list[Para]) -> int:
@@ -333,9 +351,12 @@ def _trich_yeu(c: Components, paras: list[Para], head_end: int) -> int:
 
 
 def _looks_like_body(p: Para) -> bool:
-    """A trích yếu is never indented, never a căn cứ or Kính gửi line, never a whole paragraph of text."""
+    """A trích yếu is never indented, never a căn cứ or Kính gửi line, never a whole paragraph
+    of text; a long paragraph set as a trích yếu (centred, bold) is a long trích yếu."""
     folded = fold(p.text)
-    return p.fmt.first > 0 or len(folded) > 250 or p.text.startswith("\t") \
+    seg = whole(p)
+    set_as_title = p.fmt.align == "center" and seg is not None and _is_bold(seg)
+    return p.fmt.first > 0 or (len(folded) > 250 and not set_as_title) or p.text.startswith("\t") \
         or folded.startswith(("can cu", "kinh gui", "thuc hien", "ngay "))
 
 
@@ -355,109 +376,3 @@ def _kinh_gui(c: Components, paras: list[Para], cursor: int) -> int:
         c.kinh_gui.append(seg)
         cursor = p.index
     return cursor
-
-
-def _signature(c: Components, paras: list[Para], cursor: int) -> int:
-    """Nơi nhận and the signer; returns the index of the first paragraph of the signature zone."""
-    after = [p for p in paras if p.index > cursor]
-    label = None
-    for p in reversed(after):
-        for seg in segments(p):
-            if fold(seg.text).startswith("noi nhan"):
-                label = seg
-                break
-        if label is not None:
-            break
-    end = len(paras) + 1
-    if label is not None and label.para.in_table:
-        return _signature_table(c, after, label)
-    if label is None:
-        tables = [p.place.table for p in after if p.in_table and p.place.table not in c.header_tables]
-        table = tables[-1] if tables else None
-        if table is not None and any(_signer_like(s) for p in after if p.place.table == table for s in segments(p)):
-            return _signature_table(c, after, None, table)
-    # Plain paragraphs: the content ends with "./." or where the label or the signer begins.
-    mark = None
-    limit = label.para.index if label is not None else end
-    for p in after:
-        if p.index >= limit:
-            break
-        if not p.in_table and p.text.rstrip().endswith("/."):
-            mark = p
-    if mark is not None:
-        start = mark.index + 1
-    elif label is not None:
-        start = label.para.index
-        for p in reversed([q for q in after if q.index < start]):
-            first = (segments(p) or [None])[0]
-            if first is None:
-                continue
-            if _signer_like(first) or is_upper(first.shown) and p.fmt.align != "both":
-                start = p.index
-            else:
-                break
-    else:
-        start = next((p.index for p in after if any(AUTHORITY_LIKE.match(fold(s.text)) for s in segments(p))), end)
-    zone = [p for p in after if p.index >= start]
-    titles: list[Segment] = []
-    in_list = False
-    for p in zone:
-        for seg in segments(p):
-            kind = _zone_kind(seg, in_list)
-            if kind == "label":
-                c.noi_nhan_label = seg
-                in_list = True
-            elif kind == "item":
-                c.noi_nhan_items.append(seg)
-            elif kind == "signer":
-                titles.append(seg)
-    _split_signer(c, titles)
-    return start
-
-
-def _signature_table(c: Components, after: list[Para], label, table: int | None = None) -> int:
-    table = label.para.place.table if label is not None else table
-    members = [p for p in after if p.place.table == table]
-    c.signature_table = table
-    label_cell = label.para.place.cell if label is not None else None
-    titles: list[Segment] = []
-    for p in members:
-        if label is not None and p.place.cell is label_cell:
-            for seg in segments(p, "\n"):
-                if seg == label or seg.para.index < label.para.index:
-                    continue
-                if not _DRAFTER.match(seg.text.strip()):
-                    c.noi_nhan_items.append(seg)
-        else:
-            titles += [s for s in segments(p) if not _PLACEHOLDER.match(s.text.strip())]
-    c.noi_nhan_label = label
-    _split_signer(c, titles)
-    return members[0].index
-
-
-def _zone_kind(seg: Segment, in_list: bool) -> str:
-    text = seg.text.strip()
-    if fold(text).startswith("noi nhan"):
-        return "label"
-    if (seg.para.label.strip() and seg.start == len(seg.para.label)) or text.startswith(_DASHES):
-        return "item" if in_list or not _signer_like(seg) else "signer"
-    if _PLACEHOLDER.match(text) or _DRAFTER.match(text):
-        return "skip"
-    return "signer"
-
-
-def _signer_like(seg: Segment) -> bool:
-    return bool(AUTHORITY_LIKE.match(fold(seg.text))) or seg.text.split(" ", 1)[0].upper() in AUTHORITY_PREFIXES
-
-
-def _split_signer(c: Components, lines: list[Segment]) -> None:
-    lines = [s for s in lines if not _PLACEHOLDER.match(s.text.strip())]
-    if not lines:
-        return
-    if len(lines) == 1:
-        if is_upper(lines[0].shown):
-            c.signer_titles = lines
-        else:
-            c.signer_name = lines[0]
-        return
-    c.signer_titles, c.signer_name = lines[:-1], lines[-1]

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..nd30 import layout as L
 from ..plumbing.errors import DocgenError
 from ..plumbing.office import docx_to_pdf
+from . import pagination
 from .catalogue import BY_ID
 from .components import Components, Segment
 from .reader import DocxFile
@@ -131,13 +132,14 @@ class Page:
                 unique.append(seg)
         return unique
 
-    def find(self, text: str) -> Block | None:
-        """The printed words of `text`, read on from line to line in the same column."""
+    def find(self, text: str, below: float | None = None) -> Block | None:
+        """The printed words of `text`, read on from line to line in the same column; with
+        `below`, the first printing that starts lower than that."""
         keys = [fold(t) for t in text.split()]
         if not keys:
             return None
         for start, first in enumerate(self.words):
-            if first.key != keys[0]:
+            if first.key != keys[0] or (below is not None and first.top <= below):
                 continue
             block = self._follow(start, keys)
             if block is not None:
@@ -347,24 +349,25 @@ def margins(laid: Layout, doc: DocxFile, c: Components, fail) -> None:
 
 
 def signature(laid: Layout, doc: DocxFile, c: Components, fail) -> None:
+    """The signer's title and name on one page (a split block fails), with room between."""
     if c.signer_titles and c.signer_name is None and c.so is not None and not any(
             ch.isdigit() for ch in c.so.shown.split("/", 1)[0]):
         raise NotApplicable("dự thảo chưa ghi họ tên người ký")
     if not c.signer_titles or c.signer_name is None:
         raise Skip("không tìm thấy chức vụ và họ tên người ký trong văn bản")
-    for page in reversed(laid.pages):
-        name = page.find(c.signer_name.shown)
-        if name is None:
-            continue
-        titles = [b for b in (page.find(c.signer_titles[-1].shown),) if b is not None and b.bottom <= name.top]
-        if not titles:
-            continue
-        gap = name.top - titles[0].bottom
-        if gap < SIGNATURE_GAP_MIN_MM * PT_PER_MM:
-            fail(_page_where(page.number, c.signer_name.shown),
-                 f"ít nhất {num(SIGNATURE_GAP_MIN_MM)} mm giữa chức vụ và họ tên", _mm(gap))
+    try:
+        number, title, name = pagination.signer_pages(laid, c)
+    except pagination.Split as split:
+        fail(_page_where(split.page, c.signer_name.shown), "chức vụ và họ tên người ký trên cùng một trang", split.found)
         return
-    raise Skip("không tìm thấy chức vụ và họ tên người ký trên bản dàn trang")
+    gap = name.top - title.bottom
+    if gap < SIGNATURE_GAP_MIN_MM * PT_PER_MM:
+        fail(_page_where(number, c.signer_name.shown),
+             f"ít nhất {num(SIGNATURE_GAP_MIN_MM)} mm giữa chức vụ và họ tên", _mm(gap))
+
+
+def heading_keep(laid: Layout, doc: DocxFile, c: Components, fail) -> None:
+    pagination.heading_keep(laid, doc, c, fail, _page_where)
 
 
 CHECKS = {
@@ -375,6 +378,7 @@ CHECKS = {
     "ND30-LAYOUT-HEADER": header,
     "ND30-LAYOUT-MARGINS": margins,
     "ND30-LAYOUT-SIGNATURE": signature,
+    "ND30-LAYOUT-HEADING-KEEP": heading_keep,
 }
 _missing = [r for r, rule in BY_ID.items() if rule.layout and r not in CHECKS]
 assert not _missing, f"layout rules without a check: {_missing}"

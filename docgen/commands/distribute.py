@@ -142,7 +142,7 @@ def distribute_job(job: Job, ctx: Context) -> list[str]:
                     "date": p.date.isoformat()}
                    for f in [paper_files[p.kind], *([paper_files[p.kind].with_suffix(".pdf")] if opts.pdf else [])]]
     about = {"document": so_ky_hieu, "date": issue_date.isoformat(), "type": paperwork.sentence_case(doc.ten_loai),
-             "trich_yeu": doc.trich_yeu, "copies_issued": count, "copy_date": copy_date.isoformat(),
+             "trich_yeu": " ".join(doc.trich_yeu.split()), "copies_issued": count, "copy_date": copy_date.isoformat(),
              "register": str(book), "docgen": __version__}
     with ctx.writing():
         manifest.write_manifest(folder, listed, about)

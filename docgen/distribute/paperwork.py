@@ -82,7 +82,7 @@ def title_of(doc: Document) -> str:
     """Column (3): tên loại and trích yếu; a công văn, which has no tên loại, as "Công văn V/v …"."""
     if not doc.ten_loai:
         return f"Công văn {doc.v_v or ''}".strip()
-    return f"{sentence_case(doc.ten_loai)} {doc.trich_yeu}"
+    return f"{sentence_case(doc.ten_loai)} {' '.join(doc.trich_yeu.split())}"  # an author's line breaks are layout
 
 
 def luu_of(spec: Spec, doc: Document) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..model.document import Document, Paragraph, Signer
 from ..nd30 import codes, dates, recipients
+from ..render import spacing
 from ..render.context import build_context, rules
 from ..render.templates import builtin_path, compiled
 
@@ -62,4 +63,5 @@ def context(doc: Document, body: tuple[Paragraph, ...], copy: Copy) -> dict:
 
 
 def render(doc: Document, body: tuple[Paragraph, ...], copy: Copy) -> bytes:
-    return compiled(builtin_path(TEMPLATE)).render(context(doc, body, copy))
+    data = compiled(builtin_path(TEMPLATE)).render(context(doc, body, copy))
+    return spacing.apply(data, doc.line_spacing, doc.paragraph_spacing)

@@ -142,6 +142,7 @@ def build(spec: Spec) -> Document:
     walker.walk(spec.noi_dung, (), 0, 0)
     body = head + walker.paragraphs + [Paragraph(tuple(markup.parse(closing(spec))))]
     return Document(
+        **spacing(spec),
         doc_type=spec.loai,
         ten_loai=ten_loai,
         type_code=type_code,
@@ -200,6 +201,7 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
     lines[-1] = close_mark(lines[-1])
     code = f"{codes.TYPE_CODES['GIẤY MỜI']}-{spec.co_quan.viet_tat}"
     return Document(
+        **spacing(spec),
         doc_type="giay-moi", ten_loai="GIẤY MỜI", type_code="GM",
         **_issuer(spec, gm.so, code, gm.ngay),
         trich_yeu=gm.trich_yeu or f"Dự {m.ten}",
@@ -258,6 +260,7 @@ def build_letter(spec: Spec) -> Document:
         kinh_gui = ("Kính gửi:", *_dash_list(list(cv.kinh_gui)))
     code = f"{spec.co_quan.viet_tat}-{cv.don_vi_soan}"  # no type code (Phụ lục I, Mục II.3.b)
     return Document(
+        **spacing(spec),
         doc_type="cong-van", ten_loai="", type_code="",
         **_issuer(spec, cv.so, code, cv.ngay),
         trich_yeu="", v_v=f"V/v {cv.v_v}", kinh_gui=kinh_gui,
@@ -266,6 +269,17 @@ def build_letter(spec: Spec) -> Document:
         recipients=_recipient_lines(spec, ["Như trên", *cv.noi_nhan], cv.luu),
         tasks=tuple(walker.tasks),
     )
+
+
+def spacing(spec: Spec) -> dict[str, float]:
+    """The office's line and paragraph spacing (trinh_bay), where the spec or profile sets it."""
+    tb = spec.trinh_bay
+    out: dict[str, float] = {}
+    if tb is not None and tb.gian_dong is not None:
+        out["line_spacing"] = tb.gian_dong
+    if tb is not None and tb.cach_doan is not None:
+        out["paragraph_spacing"] = tb.cach_doan
+    return out
 
 
 def build_documents(spec: Spec, kinds: list[str] | None = None) -> dict[str, Document]:

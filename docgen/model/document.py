@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..nd30 import layout as L
 from .markup import Run
 
 
@@ -69,6 +70,8 @@ class Document:
     v_v: str | None = None  # công văn: trích yếu "V/v …" under the Số line (ô 5b)
     kinh_gui: tuple[str, ...] = ()  # công văn: ô 9a lines, "Kính gửi: X" or "Kính gửi:" then "- X;"
     cosigner: Signer | None = None  # biên bản: the secretary, signing on the left (Mẫu 1.9)
+    line_spacing: float = L.LINE_SPACING_RANGE.chosen  # body, in lines (Phụ lục I, Mục II.6.e)
+    paragraph_spacing: float = L.PARAGRAPH_SPACING_RANGE.chosen  # before each body paragraph, pt
 
     @property
     def ky_hieu(self) -> str:

@@ -79,9 +79,12 @@ SAO_Y_TRICH_SAO = Style("Hình thức sao", Range(13, 14, 14), bold=True, upper=
 # tối thiểu 6 pt; khoảng cách giữa các dòng tối thiểu dòng đơn, tối đa 1,5 dòng.
 FIRST_LINE_INDENT_CM = (1.0, 1.27)
 FIRST_LINE_INDENT = Cm(FIRST_LINE_INDENT_CM[0])
+# Both are office choices (docgen.yaml `trinh_bay`); the chosen defaults are measured, not
+# taken from taste: see README "Line and paragraph spacing" and bench/spacing_pages.py.
 PARAGRAPH_SPACING_MIN_PT = 6
-PARAGRAPH_SPACING = Pt(6)
-LINE_SPACING_RANGE = Range(1.0, 1.5, 1.15)
+PARAGRAPH_SPACING_RANGE = Range(6, 24, 6)  # the decree sets no maximum; 24 pt (two lines) bounds a typo
+PARAGRAPH_SPACING = Pt(PARAGRAPH_SPACING_RANGE.chosen)
+LINE_SPACING_RANGE = Range(1.0, 1.5, 1.0)  # single: measured, see README
 
 # Header rules (Phụ lục I, Mục II.2.b, II.1.b, II.5.a): under the issuing agency and the
 # trích yếu a rule of 1/3 to 1/2 of the text line; under the tiêu ngữ one as long as it.

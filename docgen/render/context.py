@@ -28,13 +28,43 @@ def _longest(lines, style: L.Style) -> float:
     return max((text_width_pt(line, style.size.chosen, style.bold) for line in lines), default=0.0)
 
 
+def _column_pt(mm: float) -> float:
+    return mm / 25.4 * 72
+
+
+# docgen breaks a long trích yếu itself a little short of the measured width, so that the
+# lines it makes are never wrapped again by Word or LibreOffice.
+WRAP_SLACK = 0.97
+
+
+def trich_yeu_lines(text: str) -> list[str]:
+    """The trích yếu's printed lines (Phụ lục I, Mục II.5.a: centred under the tên loại).
+
+    Lines the author broke (a YAML block `trich_yeu: |`, one line per line) are kept as
+    written. Otherwise a text wider than the text area is broken by docgen, word by word, and
+    a last line of a single word takes the word before it down with it."""
+    if "\n" in text:
+        return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    size, width = L.TRICH_YEU.size.chosen, _column_pt(L.text_width_mm()) * WRAP_SLACK
+    lines: list[list[str]] = []
+    for word in text.split():
+        if lines and text_width_pt(" ".join(lines[-1] + [word]), size, True) <= width:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    while len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 2:
+        lines[-1].insert(0, lines[-2].pop())
+    return [" ".join(words) for words in lines]
+
+
 def rules(doc: Document) -> dict[str, Markup]:
-    """The three header rules, sized as Phụ lục I, Mục II.1.b, II.2.b and II.5.a ask."""
+    """The three header rules, sized as Phụ lục I, Mục II.1.b, II.2.b and II.5.a ask; the
+    trích yếu's from its longest printed line."""
     left_mm = L.HEADER_LEFT_MM
     right_mm = L.text_width_mm() - L.HEADER_LEFT_MM
-    column_pt = lambda mm: mm / 25.4 * 72  # noqa: E731
+    column_pt = _column_pt
     agency = min(_longest(doc.agency_lines, L.CO_QUAN_BAN_HANH), column_pt(left_mm))
-    trich_yeu = min(text_width_pt(doc.trich_yeu, L.TRICH_YEU.size.chosen, True), column_pt(L.text_width_mm()))
+    trich_yeu = min(_longest(trich_yeu_lines(doc.trich_yeu), L.TRICH_YEU), column_pt(L.text_width_mm()))
     tieu_ngu = text_width_pt(L.TIEU_NGU_TEXT, L.TIEU_NGU.size.chosen, True)
     return {
         "agency_rule": _centred_rule(left_mm, agency * L.RULE_FRACTION.chosen),
@@ -54,13 +84,27 @@ _RUN_START = {
 }
 
 
-def rich(paragraph: Paragraph) -> RichText:
+class BodyText(RichText):
+    """A body paragraph's runs, and whether it keeps with the next paragraph (`p.keep` in the
+    template): a heading keeps with its text, the closing paragraph with the signature."""
+
+    def __init__(self, keep: bool = False) -> None:
+        super().__init__()
+        self.keep = keep
+
+
+def rich(paragraph: Paragraph, keep: bool = False) -> BodyText:
     """The paragraph's runs as docxtpl's RichText, the XML written directly: the same XML as
     RichText.add(text, bold=…, italic=…), without its per-run keyword handling."""
-    rt = RichText()
+    rt = BodyText(keep)
     rt.xml = "".join(f'{_RUN_START[bool(run.bold), bool(run.italic)]}<w:t xml:space="preserve">'
                      f'{escape(run.text) if _SPECIAL(run.text) else run.text}</w:t></w:r>' for run in paragraph.runs)
     return rt
+
+
+def body(paragraphs) -> list[BodyText]:
+    last = len(paragraphs) - 1
+    return [rich(p, p.heading or i == last) for i, p in enumerate(paragraphs)]
 
 
 def build_context(doc: Document) -> dict:
@@ -77,8 +121,8 @@ def _fields(doc: Document) -> dict:
         "number_line": doc.number_line,
         "date_line": doc.date_line,
         "ten_loai": doc.ten_loai,
-        "trich_yeu": doc.trich_yeu,
-        "body": [rich(p) for p in doc.body],
+        "trich_yeu": "\n".join(trich_yeu_lines(doc.trich_yeu)),
+        "body": body(doc.body),
         "recipients": list(doc.recipients),
         "signer_titles": list(doc.signer.titles),
         "signer_name": doc.signer.name,

@@ -33,7 +33,8 @@ FIELD_GUIDE: dict[str, str] = {
     "kinh_gui": "công văn: các dòng “Kính gửi”",
     "kinh_gui_head": "công văn: dòng đầu, “Kính gửi: X” (một nơi nhận) hoặc “Kính gửi:”",
     "kinh_gui_items": "công văn: các dòng “- …;” dưới “Kính gửi:” khi gửi nhiều nơi",
-    "body": "danh sách đoạn nội dung (chữ đậm, nghiêng sẵn có); dùng {{r p }} trong {%p for p in body %}",
+    "body": "danh sách đoạn nội dung (chữ đậm, nghiêng sẵn có); dùng {{r p }} trong {%p for p in body %}; "
+            "p.keep đúng với đề mục và đoạn kết (giữ cùng trang với đoạn sau): {%p if p.keep %}",
     "recipients": "các dòng dưới “Nơi nhận:”, đã có “- ” và “;”, dòng cuối “- Lưu: VT, …”",
     "signer_titles": "các dòng quyền hạn, chức vụ người ký (in hoa)",
     "signer_name": "họ tên người ký",

@@ -37,10 +37,11 @@ LEFT = WD_ALIGN_PARAGRAPH.LEFT
 HEADER_WIDTHS = (Mm(L.HEADER_LEFT_MM), Mm(L.text_width_mm() - L.HEADER_LEFT_MM))
 SIGN_WIDTHS = (Mm(L.SIGN_LEFT_MM), Mm(L.text_width_mm() - L.SIGN_LEFT_MM))
 TEMPLATE_TYPES = ("thong-bao", "chi-thi", "giay-moi", "cong-van")  # Mẫu 1.4 (TB, CT), 1.7, 1.5
+KEEP_STYLE = "ND30 Noi dung lien sau"  # body paragraph kept on the page of the next one
 
 
 def _style(doc, name: str, spec: L.Style | None, align, *, size: float | None = None,
-           before: float = 0, after: float = 0, indent=None, line: float = 1.0):
+           before: float = 0, after: float = 0, indent=None, line: float = 1.0, keep: bool = False):
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
     style.quick_style = True
@@ -52,6 +53,8 @@ def _style(doc, name: str, spec: L.Style | None, align, *, size: float | None = 
         pf.line_spacing = line
     if indent is not None:
         pf.first_line_indent = indent
+    if keep:
+        pf.keep_with_next = True
     font = style.font
     font.size = Pt(size if size is not None else spec.size.chosen)  # type: ignore[union-attr]
     if spec is not None:
@@ -69,6 +72,9 @@ def _styles(doc) -> None:
     ooxml.set_language(rpr)
     normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    # No first or last line of a paragraph alone at the foot or head of a page (both Word
+    # and LibreOffice read w:widowControl as "at least two lines on each side").
+    normal.paragraph_format.widow_control = True
     # docDefaults too, so text outside any style still comes out in Times New Roman.
     defaults = doc.styles.element.find(".//{*}rPrDefault/{*}rPr")
     if defaults is not None:
@@ -81,13 +87,23 @@ def _styles(doc) -> None:
     _style(doc, "ND30 Tieu ngu", L.TIEU_NGU, CENTER)
     _style(doc, "ND30 Dia danh ngay", L.DIA_DANH_NGAY, CENTER, before=6)
     _style(doc, "ND30 V/v", L.TRICH_YEU_CONG_VAN, CENTER, before=6)  # Phụ lục I, Mục II.5.b: 6 pt under the Số
-    _style(doc, "ND30 Kinh gui", L.KINH_GUI, LEFT, before=L.KINH_GUI_BEFORE_PT, indent=Cm(L.KINH_GUI_INDENT_CM))
-    _style(doc, "ND30 Kinh gui muc", L.KINH_GUI, LEFT).paragraph_format.left_indent = Cm(L.KINH_GUI_LIST_INDENT_CM)
-    _style(doc, "ND30 Ten loai", L.TEN_LOAI, CENTER, before=24)
-    _style(doc, "ND30 Trich yeu", L.TRICH_YEU, CENTER)
-    _style(doc, "ND30 Duong ke", None, CENTER, size=2, before=3)  # keeps the rule clear of descenders
+    # What introduces the text (Kính gửi, tên loại, trích yếu and its rule) stays on the page
+    # of the text's first lines.
+    _style(doc, "ND30 Kinh gui", L.KINH_GUI, LEFT, before=L.KINH_GUI_BEFORE_PT, indent=Cm(L.KINH_GUI_INDENT_CM), keep=True)
+    _style(doc, "ND30 Kinh gui muc", L.KINH_GUI, LEFT, keep=True).paragraph_format.left_indent = Cm(L.KINH_GUI_LIST_INDENT_CM)
+    _style(doc, "ND30 Ten loai", L.TEN_LOAI, CENTER, before=24, keep=True)
+    _style(doc, "ND30 Trich yeu", L.TRICH_YEU, CENTER, keep=True)
+    _style(doc, "ND30 Duong ke", None, CENTER, size=2, before=3, keep=True)  # keeps the rule clear of descenders
     _style(doc, "ND30 Noi dung", L.NOI_DUNG, JUSTIFY, before=L.PARAGRAPH_SPACING.pt,
            indent=L.FIRST_LINE_INDENT, line=L.LINE_SPACING_RANGE.chosen)
+    # A heading (I., 1., a) with text under it) and the closing paragraph keep with what
+    # follows: the heading with its first paragraph, the closing lines with the signature.
+    # Based on the body style and adding only keep-with-next, so an office that edits the
+    # body style in its own template edits these paragraphs too.
+    keep = doc.styles.add_style(KEEP_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    keep.base_style = doc.styles["ND30 Noi dung"]
+    keep.quick_style = True
+    keep.paragraph_format.keep_with_next = True
     _style(doc, "ND30 Noi nhan nhan", L.NOI_NHAN_NHAN, LEFT)
     items = _style(doc, "ND30 Noi nhan", L.NOI_NHAN_DANH_SACH, LEFT)
     # A long item wraps under its text, not under the dash, as in the decree's own list.
@@ -108,6 +124,18 @@ def _loop(container, var: str, seq: str, style: str, rich: bool = False):
     _para(container, f"{{%p for {var} in {seq} %}}", style)
     _para(container, f"{{{{r {var} }}}}" if rich else f"{{{{ {var} }}}}", style)
     _para(container, "{%p endfor %}", style)
+
+
+def _body(container) -> None:
+    """The body loop; a paragraph whose `keep` is set (headings, the closing paragraph) is set
+    in the keep-with-next style. Plain `{{r p }}` in an office's template still works."""
+    _para(container, "{%p for p in body %}", "ND30 Noi dung")
+    _para(container, "{%p if p.keep %}", KEEP_STYLE)
+    _para(container, "{{r p }}", KEEP_STYLE)
+    _para(container, "{%p else %}", "ND30 Noi dung")
+    _para(container, "{{r p }}", "ND30 Noi dung")
+    _para(container, "{%p endif %}", "ND30 Noi dung")
+    _para(container, "{%p endfor %}", "ND30 Noi dung")
 
 
 def _rule(container, name: str):
@@ -138,10 +166,13 @@ def _header(doc, prefix: str = ""):
 
 
 def _signature(doc, prefix: str = "") -> None:
-    """Nơi nhận | người ký, side by side, their first lines level (Phụ lục I, Mục II.9.b)."""
+    """Nơi nhận | người ký, side by side, their first lines level (Phụ lục I, Mục II.9.b).
+    One row that cannot split across pages: the authority lines, the title and the name, and
+    the Nơi nhận beside them, always go to the same page."""
     sign = doc.add_table(rows=1, cols=2)
     ooxml.table_without_borders(sign)
     ooxml.table_fixed(sign, list(SIGN_WIDTHS))
+    ooxml.row_cant_split(sign.rows[0])
     left = _cell(sign, 0, 0)
     _para(left, "Nơi nhận:", "ND30 Noi nhan nhan")
     _loop(left, "line", f"{prefix}recipients", "ND30 Noi nhan")
@@ -150,6 +181,7 @@ def _signature(doc, prefix: str = "") -> None:
     _para(right, f"{{{{ {prefix}signer_name }}}}", "ND30 Ho ten nguoi ky")
     last = doc.add_paragraph()  # Word needs a paragraph after a final table
     last.paragraph_format.space_before = Pt(0)
+    ooxml.mark_size(last, 2)  # 1 pt high: it never makes a page of its own
 
 
 def build_document(doc_type: str):
@@ -185,9 +217,10 @@ def build_document(doc_type: str):
         _para(doc, "{{ ten_loai }}", "ND30 Ten loai")
         _para(doc, "{{ trich_yeu }}", "ND30 Trich yeu")
         _rule(doc, "trich_yeu_rule")
-    _loop(doc, "p", "body", "ND30 Noi dung", rich=True)
+    _body(doc)
 
-    doc.add_paragraph(style="Normal")  # one blank line between ./. and the signature block
+    gap = doc.add_paragraph(style="Normal")  # one blank line between ./. and the signature block
+    gap.paragraph_format.keep_with_next = True  # ... that goes with the block
     _signature(doc)
     doc.core_properties.title = doc_type
     doc.core_properties.author = "docgen"
@@ -209,7 +242,7 @@ def build_trich_sao():
     """
     doc = build_document(TRICH_SAO)
     paras = doc.paragraphs
-    end = next(p for prev, p in zip(paras, paras[1:]) if prev.text == "{{r p }}" and p.text == "{%p endfor %}")
+    end = next(p for prev, p in zip(paras, paras[1:]) if prev.text == "{%p endif %}" and p.text == "{%p endfor %}")
     body = doc.element.body
     for el in list(body)[body.index(end._p) + 1:]:
         if not el.tag.endswith("}sectPr"):
@@ -228,6 +261,8 @@ def build_trich_sao():
     _signature(doc, "copy_")
     for p in [rule, *(p for cell in copy._cells for p in cell.paragraphs), gap]:
         p.paragraph_format.keep_with_next = True
+    for row in copy.rows:
+        ooxml.row_cant_split(row)
     _trim(doc)
     return doc
 
@@ -244,7 +279,7 @@ def build_bien_ban():
     """
     doc = build_document(BIEN_BAN)
     paras = doc.paragraphs
-    end = next(p for prev, p in zip(paras, paras[1:]) if prev.text == "{{r p }}" and p.text == "{%p endfor %}")
+    end = next(p for prev, p in zip(paras, paras[1:]) if prev.text == "{%p endif %}" and p.text == "{%p endfor %}")
     body = doc.element.body
     for el in list(body)[body.index(end._p) + 1:]:
         if not el.tag.endswith("}sectPr"):

@@ -10,6 +10,12 @@ from .engine import CompiledTemplate
 
 
 def builtin_path(doc_type: str) -> Path:
+    # A source checkout's own templates first: an editable install elsewhere (another
+    # worktree) must not lend its templates to this code.
+    checkout = Path(__file__).resolve().parents[2]
+    local = checkout / "templates" / f"{doc_type}.docx"
+    if local.exists() and (checkout / "pyproject.toml").exists():
+        return local
     try:
         root = resources.files("docgen.templates")
         path = Path(str(root.joinpath(f"{doc_type}.docx")))

@@ -18,7 +18,7 @@ from ..nd30.authority import CAPACITIES, Capacity, authority_lines, needs
 from ..plumbing.errors import Problem, SpecError
 from .load import signer_refs
 from .messages import translate
-from .schema import CoQuan, NguoiSoan, RecipientList, Strict
+from .schema import CoQuan, NguoiSoan, RecipientList, Strict, TrinhBay
 from .types import Text, TextOrBlank
 from .yamlsource import Source, dotted, read_source
 
@@ -64,6 +64,7 @@ class Profile(Strict):
     luu: Text | None = Field(None, description="Dòng lưu mặc định, ví dụ VT, TH.")
     nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo mặc định.")
     danh_ba: str | None = Field(None, description="Tệp danh bạ đơn vị (đường dẫn tính từ thư mục của docgen.yaml).")
+    trinh_bay: TrinhBay | None = Field(None, description="Giãn dòng (gian_dong, 1–1,5 dòng) và khoảng cách đoạn (cach_doan, từ 6 pt) của phần nội dung.")
     mau: dict[Literal["thong-bao", "chi-thi", "giay-moi", "cong-van"], str] = Field(
         default_factory=dict, description="Mẫu .docx riêng của cơ quan theo loại văn bản, ví dụ thong-bao: mau/thong-bao.docx (đường dẫn tính từ thư mục của docgen.yaml).")
 
@@ -107,7 +108,7 @@ def _load_profile(path: str, mtime_ns: int, size: int) -> tuple[Profile, Source]
     return profile, source
 
 
-_SHARED = ("dia_danh", "noi_nhan", "luu", "nguoi_soan")
+_SHARED = ("dia_danh", "noi_nhan", "luu", "nguoi_soan", "trinh_bay")
 
 
 def merge(spec: Source, profile: Profile, psource: Source) -> Source:

@@ -19,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..nd30 import layout as L
 from ..nd30.codes import AUTHORITY_PREFIXES
 from ..nd30.dates import parse_weekday, weekday
 from .deadlines import conflicting_deadline
@@ -249,6 +250,17 @@ class BienBan(Strict):
 DocKind = Literal["thong-bao", "chi-thi", "giay-moi", "bien-ban", "cong-van"]
 
 
+class TrinhBay(Strict):
+    """Giãn dòng và khoảng cách đoạn của phần nội dung: lựa chọn của cơ quan trong giới hạn của
+    Nghị định 30 (Phụ lục I, Mục II.6.e)."""
+
+    gian_dong: float | None = Field(None, ge=1.0, le=1.5, description=(
+        "Khoảng cách giữa các dòng, tính bằng dòng: từ 1 (dòng đơn) đến 1,5; mặc định "
+        f"{str(L.LINE_SPACING_RANGE.chosen).replace('.', ',')}."))
+    cach_doan: float | None = Field(None, ge=6, le=24, description=(
+        f"Khoảng cách giữa các đoạn văn, tính bằng pt: tối thiểu 6; mặc định {L.PARAGRAPH_SPACING_RANGE.chosen:g}."))
+
+
 class Spec(Strict):
     """Một văn bản: Thông báo kết luận hoặc Chỉ thị (Mẫu 1.4, Phụ lục III Nghị định 30/2020)."""
 
@@ -273,6 +285,7 @@ class Spec(Strict):
     giay_moi: GiayMoi | None = Field(None, description="Giấy mời họp (khi van_ban có giay-moi).")
     cong_van: CongVan | None = Field(None, description="Công văn (khi van_ban có cong-van).")
     bien_ban: BienBan | None = Field(None, description="Biên bản cuộc họp (khi van_ban có bien-ban).")
+    trinh_bay: TrinhBay | None = Field(None, description="Giãn dòng, khoảng cách đoạn (thường đặt trong docgen.yaml).")
 
     @property
     def documents(self) -> list[str]:

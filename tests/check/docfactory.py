@@ -228,6 +228,7 @@ class Spec:
     position: str = "CHÁNH VĂN PHÒNG"
     signer: str = "Phan Quốc Nghĩa"
     header_rows: int = 1  # 2: Số and the date in a row of their own, as docgen's template has them
+    keep_signer: bool = True  # the signature row cannot split across pages, as docgen writes it
 
 
 def compliant(spec: Spec | None = None):
@@ -289,6 +290,8 @@ def compliant(spec: Spec | None = None):
 
     document.add_paragraph().paragraph_format.space_after = Pt(0)
     sign = two_columns(document, L.SIGN_LEFT_MM, text_mm - L.SIGN_LEFT_MM)
+    if spec.keep_signer:
+        sign.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     left, right = sign.rows[0].cells
     para(left, LABEL, L.NOI_NHAN_NHAN, align=WD_ALIGN_PARAGRAPH.LEFT)
     recipients = list(spec.recipients)

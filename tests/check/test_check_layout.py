@@ -34,8 +34,26 @@ def lower_quoc_hieu(document) -> None:
 def test_compliant_document_passes_every_layout_rule(save):
     report = check_document(save(F.compliant()), layout=True)
     assert report.failed_rules == set(), [f.line() for f in report.failures]
-    assert {r.rule.id: r.status for r in report.results if r.rule.layout} == {i: PASS for i in LAYOUT_RULES}
+    expected = {i: PASS for i in LAYOUT_RULES} | {"ND30-LAYOUT-HEADING-KEEP": "not_applicable"}  # no headings
+    assert {r.rule.id: r.status for r in report.results if r.rule.layout} == expected
     assert report.not_checked == []
+
+
+def strand_heading(document) -> None:
+    """A bold heading before the last body paragraph, and that paragraph forced onto the next
+    page: the heading is the last line of page 1."""
+    import copy
+
+    from docx.text.paragraph import Paragraph
+
+    last = F.body_paragraphs(document)[-1]
+    twin = copy.deepcopy(last._p)
+    last._p.addprevious(twin)
+    heading = Paragraph(twin, last._parent)
+    F.set_text(heading, "II. Nhiệm vụ trọng tâm tháng 10")
+    for run in heading.runs:
+        run.bold = True
+    last.paragraph_format.page_break_before = True
 
 
 MUTATIONS = [
@@ -46,6 +64,7 @@ MUTATIONS = [
     ("ND30-LAYOUT-HEADER", lower_quoc_hieu),
     ("ND30-LAYOUT-MARGINS", lambda d: set_indents(F.body_paragraphs(d)[0], Cm(0), Cm(-2))),
     ("ND30-LAYOUT-SIGNATURE", lambda d: setattr(F.find(d, "Phan Quốc Nghĩa").paragraph_format, "space_before", Pt(0))),
+    ("ND30-LAYOUT-HEADING-KEEP", strand_heading),
 ]
 
 
@@ -62,6 +81,17 @@ def test_each_layout_fault_breaks_exactly_its_rule(save, rule_id, mutate):
     report = check_document(path, layout=True)
     assert report.failed_rules == {rule_id}, [f.line() for f in report.failures]
     assert report.result(rule_id).status == FAIL
+
+
+def test_a_split_signer_block_fails_the_signature_rule(save):
+    # A row that may split, its name pushed past the foot of page 1: the title stays on page 1.
+    document = F.compliant(F.Spec(keep_signer=False))
+    F.find(document, "Phan Quốc Nghĩa").paragraph_format.space_before = Pt(560)
+    report = check_document(save(document), layout=True)
+    result = report.result("ND30-LAYOUT-SIGNATURE")
+    assert result.status == FAIL, result
+    assert "chức vụ ở trang 1, họ tên ở trang 2" in report.failures[0].found
+    assert report.failed
 
 
 def test_page_count_from_the_layout_judges_missing_page_numbers(save):

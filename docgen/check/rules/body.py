@@ -40,10 +40,6 @@ def _own_text(p: Para) -> str:
     return p.text[len(p.label):]
 
 
-def _is_cancu(p: Para) -> bool:
-    return fold(_own_text(p)).startswith("can cu")
-
-
 def _all_chars(p: Para) -> list[tuple[Run, str]]:
     return [(run, ch) for run in p.runs for ch in p.text[run.start:run.end] if not ch.isspace()]
 
@@ -67,15 +63,17 @@ def body_size(ctx: Context) -> None:
 
 @check("ND30-BODY-STYLE")
 def body_style(ctx: Context) -> None:
+    cancu = {id(p) for p in ctx.c.can_cu}
     for p in _body(ctx):
         chars = _all_chars(p)
-        if chars and not _is_cancu(p) and all(run.fmt.italic for run, _ in chars):
+        if chars and id(p) not in cancu and all(run.fmt.italic for run, _ in chars):
             ctx.fail(p, "chữ đứng", "cả đoạn chữ nghiêng")
 
 
 @check("ND30-CANCU-STYLE")
 def cancu_style(ctx: Context) -> None:
-    cancu = [p for p in _body(ctx) if _is_cancu(p)]
+    _body(ctx)
+    cancu = ctx.c.can_cu
     if not cancu:
         raise NotApplicable("văn bản không có căn cứ ban hành")
     for p in cancu:

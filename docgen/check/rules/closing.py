@@ -91,7 +91,9 @@ def noi_nhan_punct(ctx: Context) -> None:
     _dash_items(ctx, items, last_end=None)
 
 
-_LUU = re.compile(rf"- {ARCHIVE_WORD}: {ARCHIVE_CLERK}(,\s*\S.*)?\.")
+# The Lưu line, and ô 12 after it on the same line when the office writes it (Mẫu 1.4:
+# "- Lưu: VT, …. PL.(300)."), also after a bare "VT".
+_LUU = re.compile(rf"- {ARCHIVE_WORD}: {ARCHIVE_CLERK}(,\s*\S.*)?\.(\s+[A-ZĐ]{{1,8}}\.\s*\(\d+\)\.?)?")
 
 
 @check("ND30-NOINHAN-LUU")
