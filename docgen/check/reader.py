@@ -15,6 +15,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from ..plumbing.errors import DocgenError
+from ..plumbing.safezip import InputRefused, bounded_package, read_input, xml_parser
 from .styles import (
     W_VAL,
     ListCounter,
@@ -157,15 +158,18 @@ def _describe(path: Path) -> str:
     return f"«{path}»"
 
 
-def open_docx(path: Path) -> docx.document.Document:
-    """python-docx Document, or UnreadableDocument with a message that names the file."""
+def open_docx(path: Path, keep_all: bool = False) -> docx.document.Document:
+    """python-docx Document, or UnreadableDocument with a message that names the file.
+
+    The package is read through bounded streams (docgen.plumbing.safezip); the parts a check does
+    not need (pictures, fonts, thumbnails, embedded files) are judged by their declared size and
+    handed to python-docx empty, unless keep_all (--fix writes them back, --layout lays them out).
+    """
     path = Path(path)
-    if not path.is_file():
-        raise UnreadableDocument(f"Không tìm thấy tệp {_describe(path)}.")
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableDocument(f"Không đọc được tệp {_describe(path)}: {exc.strerror}.") from exc
+        data = read_input(path, "tệp")
+    except InputRefused as exc:
+        raise UnreadableDocument(exc.message) from None
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file: encrypted OOXML or Word 97-2003
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise UnreadableDocument(
@@ -176,6 +180,10 @@ def open_docx(path: Path) -> docx.document.Document:
         if data.startswith(b"PK"):
             raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng (gói .docx không đầy đủ), không đọc được.")
         raise UnreadableDocument(f"Tệp {_describe(path)} không phải tệp .docx (không đúng định dạng Office Open XML).")
+    try:
+        data = bounded_package(data, f"Tệp {_describe(path)}", _needed, keep_all)
+    except InputRefused as exc:
+        raise UnreadableDocument(exc.message) from None
     try:
         document = docx.Document(io.BytesIO(data))
         document.element.body  # noqa: B018 - touch the body so a broken part fails here
@@ -196,15 +204,20 @@ def _related_root(part, reltype: str) -> etree._Element | None:
             if element is not None:
                 return element
             try:
-                return etree.fromstring(target.blob)
+                return etree.fromstring(target.blob, xml_parser())
             except etree.XMLSyntaxError:
                 return None
     return None
 
 
-def read(path: Path) -> DocxFile:
+def _needed(name: str) -> bool:
+    """The parts a check reads: the package's XML, less what only Word's organizer and add-ins use."""
+    return name.endswith(".rels") or (name.endswith(".xml") and not name.startswith(("customXml/", "word/glossary/")))
+
+
+def read(path: Path, keep_all: bool = False) -> DocxFile:
     """Read the whole document once; every rule works from this model."""
-    document = open_docx(path)
+    document = open_docx(path, keep_all)
     try:
         return _build(Path(path), document)
     except DocgenError:
