@@ -15,7 +15,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from ..plumbing.errors import DocgenError
-from ..plumbing.safezip import InputRefused, bounded_package, read_input, xml_parser
+from ..plumbing.safezip import InputRefused, bounded_package, docx_part_needed, read_input, xml_parser
 from .styles import (
     W_VAL,
     ListCounter,
@@ -159,29 +159,23 @@ def _describe(path: Path) -> str:
 
 
 def open_docx(path: Path, keep_all: bool = False) -> docx.document.Document:
-    """python-docx Document, or UnreadableDocument with a message that names the file.
-
-    The package is read through bounded streams (docgen.plumbing.safezip); the parts a check does
-    not need (pictures, fonts, thumbnails, embedded files) are judged by their declared size and
-    handed to python-docx empty, unless keep_all (--fix writes them back, --layout lays them out).
-    """
+    """python-docx Document from bounded streams (safezip), or UnreadableDocument naming the file.
+    Parts a check does not need go to python-docx empty unless keep_all (--fix, --layout)."""
     path = Path(path)
     try:
         data = read_input(path, "tệp")
     except InputRefused as exc:
         raise UnreadableDocument(exc.message) from None
-    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file: encrypted OOXML or Word 97-2003
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            raise UnreadableDocument(
-                f"Tệp {_describe(path)} được đặt mật khẩu (mã hóa); hãy gỡ mật khẩu trong Word rồi kiểm tra lại.")
-        raise UnreadableDocument(
-            f"Tệp {_describe(path)} là tệp Word 97–2003 (.doc), không phải .docx; hãy lưu lại dưới dạng .docx.")
+    if data.startswith(b"\xd0\xcf\x11\xe0") and "EncryptedPackage".encode("utf-16-le") in data:  # OLE2, encrypted
+        raise UnreadableDocument(f"Tệp {_describe(path)} được đặt mật khẩu (mã hóa); hãy gỡ mật khẩu trong Word rồi kiểm tra lại.")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file: Word 97-2003
+        raise UnreadableDocument(f"Tệp {_describe(path)} là tệp Word 97–2003 (.doc), không phải .docx; hãy lưu lại dưới dạng .docx.")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         if data.startswith(b"PK"):
             raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng (gói .docx không đầy đủ), không đọc được.")
         raise UnreadableDocument(f"Tệp {_describe(path)} không phải tệp .docx (không đúng định dạng Office Open XML).")
     try:
-        data = bounded_package(data, f"Tệp {_describe(path)}", _needed, keep_all)
+        data = bounded_package(data, f"Tệp {_describe(path)}", docx_part_needed, keep_all)
     except InputRefused as exc:
         raise UnreadableDocument(exc.message) from None
     try:
@@ -208,11 +202,6 @@ def _related_root(part, reltype: str) -> etree._Element | None:
             except etree.XMLSyntaxError:
                 return None
     return None
-
-
-def _needed(name: str) -> bool:
-    """The parts a check reads: the package's XML, less what only Word's organizer and add-ins use."""
-    return name.endswith(".rels") or (name.endswith(".xml") and not name.startswith(("customXml/", "word/glossary/")))
 
 
 def read(path: Path, keep_all: bool = False) -> DocxFile:

@@ -113,10 +113,11 @@ class SafeZip:
     def _ratio_exceeded(self, inflated: int, compressed: int) -> bool:
         return inflated > self.limits.ratio_from and inflated > self.limits.ratio * max(compressed, 1)
 
-    def _bomb(self, info: zipfile.ZipInfo, size: int) -> InputRefused:
+    def _bomb(self, info: zipfile.ZipInfo, size: int, limit: int | None = None) -> InputRefused:
+        limit = self.limits.member_bytes if limit is None else limit
         return InputRefused(
             f"{self.label}: phần {info.filename} giải nén ra quá lớn (hơn {size // MB} MB từ {info.compress_size // 1024} KB "
-            f"nén; giới hạn {self.limits.member_bytes // MB} MB mỗi phần, {self.limits.total_bytes // MB} MB cả gói, "
+            f"nén; giới hạn {limit // MB} MB mỗi phần, {self.limits.total_bytes // MB} MB cả gói, "
             f"tỉ lệ nén {self.limits.ratio}:1). Đây có thể là một “bom zip”; docgen không đọc tệp này.")
 
     def read(self, info: zipfile.ZipInfo | str, limit: int | None = None) -> bytes:
@@ -125,7 +126,7 @@ class SafeZip:
             info = self.zip.getinfo(info)
         limit = self.limits.member_bytes if limit is None else limit
         if info.file_size > limit:
-            raise self._bomb(info, info.file_size)
+            raise self._bomb(info, info.file_size, limit)
         chunks, size = [], 0
         try:
             with self.zip.open(info) as stream:
@@ -133,7 +134,7 @@ class SafeZip:
                     size += len(chunk)
                     if (size > limit or self.inflated + size > self.limits.total_bytes
                             or self._ratio_exceeded(size, info.compress_size)):
-                        raise self._bomb(info, size)
+                        raise self._bomb(info, size, limit)
                     chunks.append(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
             raise InputRefused(f"{self.label}: phần {info.filename} bị hỏng, không giải nén được ({exc}).") from None
@@ -191,3 +192,8 @@ def bounded_package(data: bytes, label: str, needed: Callable[[str], bool], keep
                 body = b""
             target.writestr(info.filename, body)
     return out.getvalue()
+
+
+def docx_part_needed(name: str) -> bool:
+    """The parts of a .docx docgen reads: its XML, less what only Word's organizer and add-ins use."""
+    return name.endswith(".rels") or (name.endswith(".xml") and not name.startswith(("customXml/", "word/glossary/")))

@@ -19,6 +19,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..plumbing.errors import DocgenError
+from ..plumbing.safezip import InputRefused, SafeZip
+from .limits import BoundedOps, refuse, unused_part
 from .zipwrite import Entry, zip_entries
 
 _TAG = re.compile(rb"\{[{%]")
@@ -34,8 +36,9 @@ _PRUNED_GLOBALS = ("cycler", "joiner", "namespace", "lipsum", "dict")
 _FORBIDDEN_NAMES = {"self", "config", "request", "environ", "os", "sys"}
 
 
-class Sandbox(SandboxedEnvironment):
-    """Jinja's sandbox with autoescaping, no helper globals, and no `self`/dunder access."""
+class Sandbox(BoundedOps, SandboxedEnvironment):
+    """Jinja's sandbox with autoescaping, no helper globals, no `self`/dunder access, bounded
+    operations and no include, import, recursion or huge loop (docgen.render.limits)."""
 
     def __init__(self) -> None:
         super().__init__(autoescape=True)
@@ -48,6 +51,7 @@ class Sandbox(SandboxedEnvironment):
             bad = node.name if isinstance(node, nodes.Name) else node.attr
             if (isinstance(node, nodes.Name) and bad in _FORBIDDEN_NAMES) or bad.startswith("_"):
                 raise SecurityError(f"“{bad}” (dòng {node.lineno})")
+        refuse(tree, source)
         return tree
 
 
@@ -69,12 +73,15 @@ class CompiledTemplate:
         env = sandbox()
         self._parts: list[tuple[zipfile.ZipInfo, object]] = []
         try:
-            archive = zipfile.ZipFile(self.path)
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise TemplateProblem(f"Mẫu {self.path.name} không phải là tệp .docx hợp lệ: {exc}.") from None
+            archive = SafeZip.open(self.path, "mẫu")
+        except InputRefused as exc:
+            raise TemplateProblem(exc.message) from None
         with archive:
-            for info in archive.infolist():
-                raw = archive.read(info)
+            for info in archive.infos:
+                try:
+                    raw = archive.read_xml(info) if _TEMPLATED.match(info.filename) else unused_part(archive, info)
+                except InputRefused as exc:
+                    raise TemplateProblem(exc.message) from None
                 if _TEMPLATED.match(info.filename) and _TAG.search(raw):
                     xml = helper.patch_xml(raw.decode("utf-8"))
                     xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)

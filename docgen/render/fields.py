@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +14,9 @@ from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from ..plumbing.errors import DocgenError
+from ..plumbing.safezip import InputRefused, SafeZip, xml_parser
 from .engine import sandbox
+from .limits import TemplateLimit
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -71,7 +72,7 @@ _BLOCK = re.compile(r"\{%-?\s*[pr]?\s*(for|if|endfor|endif)\b")
 
 def _paragraphs(xml: bytes) -> list[tuple[str, list[tuple[int, int]]]]:
     """Each paragraph's text and the character span of each of its text runs."""
-    root = etree.fromstring(xml)
+    root = etree.fromstring(xml, xml_parser())
     out = []
     for p in root.iter(f"{W}p"):
         text, spans = "", []
@@ -92,11 +93,13 @@ def inspect_template(path: Path) -> Inspection:
     path = Path(path)
     result = Inspection(path)
     try:
-        with zipfile.ZipFile(path) as z:
-            xml = z.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        with SafeZip.open(path, "mẫu") as z:
+            xml = z.read_xml("word/document.xml")
+        paragraphs = _paragraphs(xml)
+    except InputRefused as exc:
+        raise DocgenError(exc.message) from None
+    except (KeyError, etree.XMLSyntaxError) as exc:
         raise DocgenError(f"{path}: không đọc được mẫu .docx ({exc}).") from None
-    paragraphs = _paragraphs(xml)
     stack: list[tuple[str, int, str]] = []
     for number, (text, spans) in enumerate(paragraphs, start=1):
         for m in _TAG.finditer(text):
@@ -126,8 +129,12 @@ def inspect_template(path: Path) -> Inspection:
     source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
     try:
         tree = env.parse(source)
+        env.compile(tree)  # what render compiles: limits (docgen.render.limits) are judged here too
     except SecurityError as exc:
         result.findings.append(Finding("lỗi", 0, "", f"mẫu truy cập phần bên trong của chương trình ({exc}): bị chặn"))
+        return result
+    except TemplateLimit as exc:
+        result.findings.append(Finding("lỗi", 0, "", f"vượt giới hạn của mẫu: {exc.message}"))
         return result
     except TemplateSyntaxError as exc:
         number = min(max(exc.lineno - 1, 1), len(paragraphs))

@@ -158,7 +158,12 @@ def template_cases(tmp: Path) -> list[Case]:
         *_template_case(tmp, "tpl-include", ["{% include 'word/styles.xml' %}"], ("include",)),
         *_template_case(tmp, "tpl-dtd", ["{{ trich_yeu }}"], ("DOCTYPE",),
                         doctype='<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'),
-        *_template_case(tmp, "tpl-filter-memory", ["{{ 'x'|center(10**9) }}"]),
+        *_template_case(tmp, "tpl-filter-memory", ["{{ 'x'|center(10**9) }}"], ("center",)),
+        # Only known when it runs: the budget of the child process names the tag.
+        _template_case(tmp, "tpl-dynamic-loops", ["{% set n = trich_yeu|length * 1000 %}{% for a in range(n) %}"
+                                                   "{% for b in range(n) %}{% endfor %}{% endfor %}"], ("giây", "range(n)"))[0],
+        _template_case(tmp, "tpl-dynamic-memory", ["{% set n = trich_yeu|length %}{{ 'x'|center(n*n*n*n*n) }}"],
+                       ("bộ nhớ", "center"))[0],
     ]
 
 
