@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from . import __version__, cli_messages
-from .plumbing.errors import DocgenError
+from .plumbing.errors import DocgenError, os_problem
 
 cli_messages.install()
 
@@ -30,6 +30,9 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("Đã dừng theo yêu cầu; các tệp đã ghi xong vẫn còn nguyên.", err=True)
             ctx.exit(130)
+        except OSError as exc:  # read-only, full or forbidden: the machine's answer, not docgen's bug
+            click.echo(os_problem(exc).show(), err=True)
+            ctx.exit(EXIT_BAD_INPUT)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
             click.echo(f"Lỗi nội bộ của docgen ({type(exc).__name__}: {exc}). Hãy báo lỗi này cho nhóm phát triển.", err=True)
             ctx.exit(EXIT_INTERNAL)
@@ -125,11 +128,12 @@ def schema() -> None:
 @click.option("--layout", is_flag=True, help="Chuyển sang PDF bằng LibreOffice để kiểm tra cả phần dàn trang.")
 @click.option("--fix", "fix_out", type=click.Path(dir_okay=False, path_type=Path), help="Ghi bản đã sửa các lỗi sửa được vào tệp này (tệp gốc giữ nguyên).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Dạng kết quả.")
-def check(files: tuple[Path, ...], layout: bool, fix_out: Path | None, fmt: str) -> None:
+@click.option("--force", is_flag=True, help="Với --fix: ghi đè tệp đã có.")
+def check(files: tuple[Path, ...], layout: bool, fix_out: Path | None, fmt: str, force: bool) -> None:
     """Kiểm tra tệp .docx theo thể thức Nghị định 30/2020/NĐ-CP."""
     from .commands.check import check_files
 
-    sys.exit(check_files(list(files), layout, fix_out, fmt, echo=click.echo))
+    sys.exit(check_files(list(files), layout, fix_out, fmt, echo=click.echo, force=force))
 
 
 @main.group()

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from ..plumbing.errors import DocgenError
-from ..plumbing.output import write_atomic
+from ..plumbing.output import make_folder, open_nofollow, refuse_link, write_atomic
 
 LOCK_TIMEOUT_S = 120
 
@@ -23,8 +23,8 @@ class RegisterBusy(DocgenError):
 def locked(register: Path, timeout: float = LOCK_TIMEOUT_S):
     """Hold the register's lock: one writer at a time across processes and docgen runs."""
     lock = register.with_name(f".{register.name}.lock")
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o644)
+    make_folder(lock.parent)
+    fd = open_nofollow(lock, os.O_CREAT | os.O_RDWR, 0o644)
     try:
         deadline = time.monotonic() + timeout
         while not _try_lock(fd):
@@ -77,6 +77,7 @@ class CopyCounter:
         self.path = counter_path(self.register)
 
     def _read(self) -> dict:
+        refuse_link(self.path)
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
