@@ -232,6 +232,16 @@ def fix_unicode(fix: Fixer, result: Result) -> None:
         fix.change(result.rule.id, finding.where, finding.found, "Unicode dựng sẵn (NFC)")
 
 
+@fixer("ND30-INVISIBLE")
+def fix_invisible(fix: Fixer, result: Result) -> None:
+    for finding in result.findings:
+        for para in finding.targets:
+            for t in para.el.iter(w("t")):
+                if t.text:
+                    t.text = "".join(ch for ch in t.text if unicodedata.category(ch) != "Cf")
+        fix.change(result.rule.id, finding.where, finding.found, "đã bỏ các ký tự vô hình")
+
+
 @fixer("ND30-PAGE-SIZE")
 def fix_page_size(fix: Fixer, result: Result) -> None:
     short, long_ = (round(v.mm * rules.TWIPS_PER_MM) for v in (L.PAGE_WIDTH, L.PAGE_HEIGHT))

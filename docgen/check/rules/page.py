@@ -119,6 +119,21 @@ def unicode_nfc(ctx: Context) -> None:
             ctx.fail(para, "Unicode dựng sẵn (NFC)", "Unicode tổ hợp (dấu tách rời chữ)", [para])
 
 
+def invisible_chars(text: str) -> list[str]:
+    """Format characters (Unicode Cf): bidi overrides and isolates, zero-width spaces and joiners, BOM…
+    They change how a line reads (“01/01/2020” shown reversed) without showing themselves."""
+    return sorted({ch for ch in text if unicodedata.category(ch) == "Cf"})
+
+
+@check("ND30-INVISIBLE")
+def invisible(ctx: Context) -> None:
+    for para in all_paras(ctx.doc):
+        found = invisible_chars(para.text)
+        if found:
+            names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip() for ch in found)
+            ctx.fail(para, "không có ký tự vô hình", names, [para])
+
+
 @check("ND30-COMPONENTS")
 def components(ctx: Context) -> None:
     c = ctx.c
