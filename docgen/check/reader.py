@@ -15,7 +15,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from ..plumbing.errors import DocgenError
-from ..plumbing.safezip import InputRefused, bounded_package, docx_part_needed, read_input, xml_parser
+from ..plumbing.safezip import InputRefused, docx_package, read_input, xml_parser
+from .charmap import CharMap
 from .styles import (
     W_VAL,
     ListCounter,
@@ -84,7 +85,7 @@ class Para:
     label: str  # numbering label in front of the text (part of `text`), "" when none
     place: Place
     section: int = 0
-    char_map: list[tuple[etree._Element | None, int]] = field(default_factory=list, repr=False)
+    char_map: CharMap = field(default_factory=CharMap, repr=False)
     line_shape: bool = False  # holds a drawn line (a rule drawn with Word's line tool)
     drawing: bool = False
     page_breaks: int = 0  # explicit or last-rendered page breaks inside or before it
@@ -159,8 +160,7 @@ def _describe(path: Path) -> str:
 
 
 def open_docx(path: Path, keep_all: bool = False) -> docx.document.Document:
-    """python-docx Document from bounded streams (safezip), or UnreadableDocument naming the file.
-    Parts a check does not need go to python-docx empty unless keep_all (--fix, --layout)."""
+    """python-docx Document from bounded streams (safezip; unused parts empty unless keep_all), or UnreadableDocument."""
     path = Path(path)
     try:
         data = read_input(path, "tệp")
@@ -175,7 +175,7 @@ def open_docx(path: Path, keep_all: bool = False) -> docx.document.Document:
             raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng (gói .docx không đầy đủ), không đọc được.")
         raise UnreadableDocument(f"Tệp {_describe(path)} không phải tệp .docx (không đúng định dạng Office Open XML).")
     try:
-        data = bounded_package(data, f"Tệp {_describe(path)}", docx_part_needed, keep_all)
+        data = docx_package(data, f"Tệp {_describe(path)}", keep_all)
     except InputRefused as exc:
         raise UnreadableDocument(exc.message) from None
     try:
@@ -291,7 +291,8 @@ class _Walker:
                 para.page_breaks += 1
         label = self.counter.label(fmt.num_id, fmt.ilvl) if fmt.num_id else ""
         pieces: list[str] = [label]
-        char_map: list[tuple[etree._Element | None, int]] = [(None, i) for i in range(len(label))]
+        char_map = CharMap()
+        char_map.add(None, 0, len(label))
         textboxes: list[etree._Element] = []
         state = {"depth": 0, "in_instr": False, "instr": "", "result_of": None}
         pos = len(label)
@@ -313,23 +314,23 @@ class _Walker:
                         continue
                     text = child.text or ""
                     pieces.append(text)
-                    char_map.extend((child, i) for i in range(len(text)))
+                    char_map.add(child, 0, len(text))
                     pos += len(text)
                 elif tag in (w("tab"), w("ptab")):
                     if not state["in_instr"] and not run_fmt.vanish:
                         pieces.append("\t")
-                        char_map.append((child, -1))
+                        char_map.add(child, -1, 1)
                         pos += 1
                 elif tag in (w("br"), w("cr")):
                     if child.get(w("type")) == "page":
                         para.page_breaks += 1
                     if not state["in_instr"] and not run_fmt.vanish:
                         pieces.append("\n")
-                        char_map.append((child, -1))
+                        char_map.add(child, -1, 1)
                         pos += 1
                 elif tag == w("noBreakHyphen"):
                     pieces.append("-")
-                    char_map.append((child, -1))
+                    char_map.add(child, -1, 1)
                     pos += 1
                 elif tag == w("lastRenderedPageBreak"):
                     para.page_breaks += 1

@@ -118,7 +118,7 @@ class SafeZip:
         return InputRefused(
             f"{self.label}: phần {info.filename} giải nén ra quá lớn (hơn {size // MB} MB từ {info.compress_size // 1024} KB "
             f"nén; giới hạn {limit // MB} MB mỗi phần, {self.limits.total_bytes // MB} MB cả gói, "
-            f"tỉ lệ nén {self.limits.ratio}:1). Đây có thể là một “bom zip”; docgen không đọc tệp này.")
+            f"tỉ lệ nén {self.limits.ratio}:1): tệp quá lớn hoặc là một “bom zip”; docgen không đọc tệp này.")
 
     def read(self, info: zipfile.ZipInfo | str, limit: int | None = None) -> bytes:
         """One member, inflated in chunks; stops at the first limit passed."""
@@ -175,16 +175,23 @@ def parse_xml(data: bytes, label: str) -> etree._Element:
         raise InputRefused(f"{label} không phải XML hợp lệ ({exc}).") from None
 
 
-def bounded_package(data: bytes, label: str, needed: Callable[[str], bool], keep_all: bool = False) -> bytes:
-    """The package again, stored: each needed part inflated within bounds and without a DTD; the
-    others judged by their declared size only and left empty, unless keep_all."""
+def bounded_package(data: bytes, label: str, needed: Callable[[str], bool], keep_all: bool = False,
+                    xml_member: int | None = None, xml_total: int | None = None) -> bytes:
+    """The package again, stored: each needed part inflated within bounds (xml_member each,
+    xml_total together: what gets parsed and kept) and without a DTD; the others judged by their
+    declared size only and left empty, unless keep_all (then inflated within the general limits)."""
     out = io.BytesIO()
+    kept = 0
     with SafeZip(data, label) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
         for info in source.infos:
             if info.is_dir():
                 continue
             if needed(info.filename):
-                body = source.read_xml(info)
+                body = source.read_xml(info, xml_member)
+                kept += len(body)
+                if xml_total is not None and kept > xml_total:
+                    raise InputRefused(f"{label}: các phần XML cộng lại hơn {xml_total // MB} MB, quá giới hạn docgen "
+                                       "đọc được trong bộ nhớ cho phép; docgen không đọc tệp này.")
             elif keep_all:
                 body = source.read(info)
             else:
@@ -197,3 +204,12 @@ def bounded_package(data: bytes, label: str, needed: Callable[[str], bool], keep
 def docx_part_needed(name: str) -> bool:
     """The parts of a .docx docgen reads: its XML, less what only Word's organizer and add-ins use."""
     return name.endswith(".rels") or (name.endswith(".xml") and not name.startswith(("customXml/", "word/glossary/")))
+
+
+# `docgen check` keeps about 20 bytes of memory per byte of XML it parses (python-docx's tree and
+# the reader's model): these keep a check under ~500 MB.
+CHECK_XML_MEMBER, CHECK_XML_TOTAL = 20 * MB, 22 * MB
+
+
+def docx_package(data: bytes, label: str, keep_all: bool = False) -> bytes:
+    return bounded_package(data, label, docx_part_needed, keep_all, CHECK_XML_MEMBER, CHECK_XML_TOTAL)
