@@ -175,12 +175,10 @@ def open_docx(path: Path, keep_all: bool = False) -> docx.document.Document:
             raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng (gói .docx không đầy đủ), không đọc được.")
         raise UnreadableDocument(f"Tệp {_describe(path)} không phải tệp .docx (không đúng định dạng Office Open XML).")
     try:
-        data = docx_package(data, f"Tệp {_describe(path)}", keep_all)
+        document = docx.Document(io.BytesIO(docx_package(data, f"Tệp {_describe(path)}", keep_all)))
+        document.element.body  # noqa: B018 - touch the body so a broken part fails here
     except InputRefused as exc:
         raise UnreadableDocument(exc.message) from None
-    try:
-        document = docx.Document(io.BytesIO(data))
-        document.element.body  # noqa: B018 - touch the body so a broken part fails here
     except ValueError as exc:
         if "content type" in str(exc):
             raise UnreadableDocument(f"Tệp {_describe(path)} không phải văn bản Word (.docx).") from exc
