@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -16,10 +18,16 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 
 
+def _terminated(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 class _Group(click.Group):
     """Shows DocgenError as its message with exit 2, and anything else as exit 1, never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _terminated)  # unwind like Ctrl-C: LibreOffice and temporary files go too
         try:
             return super().invoke(ctx)
         except DocgenError as exc:
@@ -85,7 +93,7 @@ def validate(specs: tuple[Path, ...], explain: bool, profile: Path | None) -> No
               help="Thư mục ghi bộ văn bản (nhiều tệp YAML: mỗi văn bản một thư mục con, chung một sổ đăng ký).")
 @click.option("--danh-ba", "directory", type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp danh bạ đơn vị (mặc định: danh-ba.yaml cạnh tệp YAML hoặc ở thư mục cha gần nhất).")
-@click.option("--so", "number", type=click.IntRange(min=1), help="Số văn bản do văn thư cấp, khi tệp YAML để trống số.")
+@click.option("--so", "number", type=click.IntRange(min=1, max=999_999), help="Số văn bản do văn thư cấp, khi tệp YAML để trống số.")
 @click.option("--ngay", "date", help="Ngày ban hành đầy đủ, ví dụ 20/9/2021, khi tệp YAML để trống ngày.")
 @click.option("--ngay-sao", "copy_date", help="Ngày sao và gửi, ghi trên bản trích sao và ở cột Ngày chuyển (mặc định: hôm nay).")
 @click.option("--so-dang-ky", "register", type=click.Path(dir_okay=False, path_type=Path),
