@@ -20,7 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..plumbing.errors import DocgenError
 from ..plumbing.safezip import InputRefused, SafeZip
-from .limits import BoundedOps, refuse, unused_part
+from .limits import BoundedOps, refuse, templated_part, unused_part
 from .zipwrite import Entry, zip_entries
 
 _TAG = re.compile(rb"\{[{%]")
@@ -79,7 +79,7 @@ class CompiledTemplate:
         with archive:
             for info in archive.infos:
                 try:
-                    raw = archive.read_xml(info) if _TEMPLATED.match(info.filename) else unused_part(archive, info)
+                    raw = templated_part(archive, info) if _TEMPLATED.match(info.filename) else unused_part(archive, info)
                 except InputRefused as exc:
                     raise TemplateProblem(exc.message) from None
                 if _TEMPLATED.match(info.filename) and _TAG.search(raw):

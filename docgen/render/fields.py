@@ -16,7 +16,7 @@ from lxml import etree
 from ..plumbing.errors import DocgenError
 from ..plumbing.safezip import InputRefused, SafeZip, xml_parser
 from .engine import sandbox
-from .limits import TemplateLimit
+from .limits import TemplateLimit, templated_part
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -94,7 +94,7 @@ def inspect_template(path: Path) -> Inspection:
     result = Inspection(path)
     try:
         with SafeZip.open(path, "mẫu") as z:
-            xml = z.read_xml("word/document.xml")
+            xml = templated_part(z, "word/document.xml")
         paragraphs = _paragraphs(xml)
     except InputRefused as exc:
         raise DocgenError(exc.message) from None

@@ -24,7 +24,7 @@ from jinja2 import nodes
 from jinja2.exceptions import TemplateRuntimeError, TemplateSyntaxError
 
 from ..plumbing.errors import DocgenError
-from ..plumbing.safezip import MB, SafeZip, parse_xml
+from ..plumbing.safezip import MB, InputRefused, SafeZip, parse_xml
 from ..plumbing.sandboxed_run import BudgetExceeded, run_bounded
 
 MAX_LITERAL = 1_000_000
@@ -36,6 +36,8 @@ WALL_S = 10.0
 CPU_S = 20
 MEMORY_BYTES = 384 << 20
 UNUSED_PART_BYTES = 16 * MB  # a part without tags is copied into every document: only when small
+TEMPLATED_PART_BYTES = 8 * MB  # a part with tags is compiled: Jinja needs ~10 kB of memory per tag
+MAX_TAGS = 5_000  # per part; the built-in templates have fewer than 100
 
 
 class TemplateLimit(TemplateSyntaxError):
@@ -330,4 +332,16 @@ def unused_part(archive: SafeZip, info) -> bytes:
     data = archive.read(info, limit=UNUSED_PART_BYTES)
     if info.filename.endswith((".xml", ".rels")):
         parse_xml(data, f"{archive.label}: phần {info.filename}")
+    return data
+
+
+def templated_part(archive: SafeZip, info) -> bytes:
+    """A part whose tags are compiled: bounded in size and in number of tags (compiling costs time
+    and memory with the tags, before any budget of the render applies)."""
+    data = archive.read_xml(info, limit=TEMPLATED_PART_BYTES)
+    tags = data.count(b"{{") + data.count(b"{%")
+    if tags > MAX_TAGS:
+        name = getattr(info, "filename", info)
+        raise InputRefused(f"{archive.label}: phần {name} có {tags:,} thẻ {{{{ }}}} / {{% %}}, quá giới hạn {MAX_TAGS:,} "
+                           "thẻ một phần của mẫu docgen; hãy dùng vòng lặp thay vì lặp lại thẻ.")
     return data

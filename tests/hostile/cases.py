@@ -159,6 +159,9 @@ def template_cases(tmp: Path) -> list[Case]:
         *_template_case(tmp, "tpl-dtd", ["{{ trich_yeu }}"], ("DOCTYPE",),
                         doctype='<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'),
         *_template_case(tmp, "tpl-filter-memory", ["{{ 'x'|center(10**9) }}"], ("center",)),
+        # Compiling costs with the tags: 120,000 distinct tags took 1.4 GB before any render budget applied.
+        *_template_case(tmp, "tpl-many-tags", ["{{ trich_yeu }} %x {{ ten_loai }}" % (i * 2654435761 % 2**32)
+                                               for i in range(60000)], ("5,000",)),
         # Only known when it runs: the budget of the child process names the tag.
         _template_case(tmp, "tpl-dynamic-loops", ["{% set n = trich_yeu|length * 1000 %}{% for a in range(n) %}"
                                                    "{% for b in range(n) %}{% endfor %}{% endfor %}"], ("giây", "range(n)"))[0],
