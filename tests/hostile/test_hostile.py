@@ -8,8 +8,11 @@ half-written file is left in the output folder.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,7 +25,8 @@ PEAK_MB = 500
 AS_MB = 2048  # a hard cap on the child's address space, so a regression cannot take the machine down
 VIETNAMESE = re.compile(r"[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", re.I)
 
-_FOLDER = Path(__import__("tempfile").mkdtemp(prefix="docgen-hostile-"))
+_FOLDER = Path(tempfile.mkdtemp(prefix="docgen-hostile-"))
+atexit.register(shutil.rmtree, _FOLDER, True)
 CASES = all_cases(_FOLDER)
 
 

@@ -26,11 +26,12 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def test_time_out_kills_soffice_and_what_it_started(tmp_path, monkeypatch):
+@pytest.mark.parametrize("ending", ["wait", "kill -STOP $$"], ids=["hung", "stopped"])
+def test_time_out_kills_soffice_and_what_it_started(tmp_path, monkeypatch, ending):
     pidfile = tmp_path / "grandchild.pid"
     fake = tmp_path / "soffice"
-    # Like soffice → oosplash → soffice.bin: the process started hangs and so does its child.
-    fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pidfile}\nwait\n")
+    # Like soffice → oosplash → soffice.bin: the process started hangs (or is stopped) and so does its child.
+    fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pidfile}\n{ending}\nwait\n")
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("DOCGEN_SOFFICE", str(fake))
     src = tmp_path / "a.docx"
