@@ -44,7 +44,7 @@ def main() -> int:
         report = check_document(path)
         print(f"document: 20 pages, {len(report.results)} rules, failed: {report.failed}")
         timed("docgen check (no --layout)", args.n, lambda: check_document(path))
-        timed("docgen check --fix", args.n, lambda: fix_document(path, Path(tmp) / "fixed.docx"))
+        timed("docgen check --fix", args.n, lambda: fix_document(path, Path(tmp) / "fixed.docx", force=True))
         if args.layout:
             timed("docgen check --layout", 3, lambda: check_document(path, layout=True))
     return 0

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
 
 from . import __version__, cli_messages
-from .plumbing.errors import DocgenError
+from .plumbing.errors import DocgenError, os_problem
 
 cli_messages.install()
 
@@ -16,10 +18,16 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 
 
+def _terminated(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 class _Group(click.Group):
     """Shows DocgenError as its message with exit 2, and anything else as exit 1, never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _terminated)  # unwind like Ctrl-C: LibreOffice and temporary files go too
         try:
             return super().invoke(ctx)
         except DocgenError as exc:
@@ -30,6 +38,9 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("Đã dừng theo yêu cầu; các tệp đã ghi xong vẫn còn nguyên.", err=True)
             ctx.exit(130)
+        except OSError as exc:  # read-only, full or forbidden: the machine's answer, not docgen's bug
+            click.echo(os_problem(exc).show(), err=True)
+            ctx.exit(EXIT_BAD_INPUT)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
             click.echo(f"Lỗi nội bộ của docgen ({type(exc).__name__}: {exc}). Hãy báo lỗi này cho nhóm phát triển.", err=True)
             ctx.exit(EXIT_INTERNAL)
@@ -173,11 +184,12 @@ def schema() -> None:
 @click.option("--layout", is_flag=True, help="Chuyển sang PDF bằng LibreOffice để kiểm tra cả phần dàn trang.")
 @click.option("--fix", "fix_out", type=click.Path(dir_okay=False, path_type=Path), help="Ghi bản đã sửa các lỗi sửa được vào tệp này (tệp gốc giữ nguyên).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Dạng kết quả.")
-def check(files: tuple[Path, ...], layout: bool, fix_out: Path | None, fmt: str) -> None:
+@click.option("--force", is_flag=True, help="Với --fix: ghi đè tệp đã có.")
+def check(files: tuple[Path, ...], layout: bool, fix_out: Path | None, fmt: str, force: bool) -> None:
     """Kiểm tra tệp .docx theo thể thức Nghị định 30/2020/NĐ-CP."""
     from .commands.check import check_files
 
-    sys.exit(check_files(list(files), layout, fix_out, fmt, echo=click.echo))
+    sys.exit(check_files(list(files), layout, fix_out, fmt, echo=click.echo, force=force))
 
 
 @main.group()

@@ -40,7 +40,7 @@ __all__ = [
 def check_document(path: Path, layout: bool = False) -> Report:
     """Check one .docx. With `layout`, LibreOffice lays it out as PDF for the rules only the page shows."""
     started = time.perf_counter()
-    doc = read(Path(path))
+    doc = read(Path(path), keep_all=layout)  # LibreOffice reads every part: bound them all first
     comps = locate(doc)
     pages = None
     layout_results: list[Result] = []

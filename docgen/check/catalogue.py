@@ -45,6 +45,8 @@ RULES: tuple[Rule, ...] = (
     Rule("ND30-FONT-COLOR", f"{_P1}, Mục I.2", ERROR, True, "Chữ màu đen"),
     Rule("ND30-UNICODE", f"{_P1}, Mục I.2 (TCVN 6909:2001)", WARNING, True,
          "Chữ tiếng Việt Unicode dựng sẵn (NFC)"),
+    Rule("ND30-INVISIBLE", f"{_P1}, Mục I.2 (TCVN 6909:2001)", ERROR, True,
+         "Không có ký tự điều khiển hướng chữ (bidi) hay ký tự vô hình (độ rộng 0) trong văn bản"),
     Rule("ND30-COMPONENTS", "Điều 8 khoản 2; Phụ lục I, Mục II", ERROR, False,
          "Có đủ các thành phần thể thức chính"),
     # Quốc hiệu và Tiêu ngữ (II.1).

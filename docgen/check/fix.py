@@ -4,6 +4,7 @@ The input is never written; the copy appears atomically."""
 
 from __future__ import annotations
 
+import io
 import os
 import unicodedata
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from lxml import etree
 from ..nd30 import layout as L
 from ..plumbing.errors import DocgenError
 from ..plumbing.ooxml import page_number_field
+from ..plumbing.output import refuse_existing, write_atomic
 from . import rules
 from .components import Components, locate
 from .reader import DocxFile, Para, read
@@ -48,12 +50,13 @@ def fixer(*rule_ids: str):
     return register
 
 
-def fix_document(src: Path, dst: Path) -> list[Change]:
-    """Write a corrected copy of src to dst; return what was changed."""
+def fix_document(src: Path, dst: Path, force: bool = False) -> list[Change]:
+    """Write a corrected copy of src to dst (an existing dst only with force); return what was changed."""
     src, dst = Path(src), Path(dst)
     if dst.resolve() == src.resolve() or (dst.exists() and src.exists() and os.path.samefile(src, dst)):
         raise DocgenError(f"Tệp ghi ra «{dst}» trùng với tệp cần sửa; --fix không ghi đè văn bản gốc, hãy chọn tên khác.")
-    doc = read(src)
+    refuse_existing([dst], force)
+    doc = read(src, keep_all=True)  # the fixed copy keeps every picture and part
     comps = locate(doc)
     fix = Fixer(doc, comps)
     for result in rules.run(doc, comps):
@@ -67,15 +70,9 @@ def fix_document(src: Path, dst: Path) -> list[Change]:
 def _save(doc: DocxFile, dst: Path) -> None:
     if not dst.parent.is_dir():
         raise DocgenError(f"Không có thư mục «{dst.parent}» để ghi tệp đã sửa.")
-    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
-    try:
-        doc.document.save(str(tmp))
-        os.replace(tmp, dst)
-    except OSError as exc:
-        raise DocgenError(f"Không ghi được tệp «{dst}»: {exc.strerror}.") from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    data = io.BytesIO()
+    doc.document.save(data)
+    write_atomic(dst, data.getvalue())  # a temporary name beside dst, then one rename; never through a link
 
 
 # ---------------------------------------------------------------- XML helpers
@@ -233,6 +230,16 @@ def fix_unicode(fix: Fixer, result: Result) -> None:
                 if t.text:
                     t.text = unicodedata.normalize("NFC", t.text)
         fix.change(result.rule.id, finding.where, finding.found, "Unicode dựng sẵn (NFC)")
+
+
+@fixer("ND30-INVISIBLE")
+def fix_invisible(fix: Fixer, result: Result) -> None:
+    for finding in result.findings:
+        for para in finding.targets:
+            for t in para.el.iter(w("t")):
+                if t.text:
+                    t.text = "".join(ch for ch in t.text if unicodedata.category(ch) != "Cf")
+        fix.change(result.rule.id, finding.where, finding.found, "đã bỏ các ký tự vô hình")
 
 
 @fixer("ND30-PAGE-SIZE")

@@ -15,6 +15,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from ..plumbing.errors import DocgenError
+from ..plumbing.safezip import InputRefused, docx_package, read_input, xml_parser
+from .charmap import CharMap
 from .styles import (
     W_VAL,
     ListCounter,
@@ -83,7 +85,7 @@ class Para:
     label: str  # numbering label in front of the text (part of `text`), "" when none
     place: Place
     section: int = 0
-    char_map: list[tuple[etree._Element | None, int]] = field(default_factory=list, repr=False)
+    char_map: CharMap = field(default_factory=CharMap, repr=False)
     line_shape: bool = False  # holds a drawn line (a rule drawn with Word's line tool)
     drawing: bool = False
     page_breaks: int = 0  # explicit or last-rendered page breaks inside or before it
@@ -157,28 +159,26 @@ def _describe(path: Path) -> str:
     return f"«{path}»"
 
 
-def open_docx(path: Path) -> docx.document.Document:
-    """python-docx Document, or UnreadableDocument with a message that names the file."""
+def open_docx(path: Path, keep_all: bool = False) -> docx.document.Document:
+    """python-docx Document from bounded streams (safezip; unused parts empty unless keep_all), or UnreadableDocument."""
     path = Path(path)
-    if not path.is_file():
-        raise UnreadableDocument(f"Không tìm thấy tệp {_describe(path)}.")
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableDocument(f"Không đọc được tệp {_describe(path)}: {exc.strerror}.") from exc
-    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file: encrypted OOXML or Word 97-2003
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            raise UnreadableDocument(
-                f"Tệp {_describe(path)} được đặt mật khẩu (mã hóa); hãy gỡ mật khẩu trong Word rồi kiểm tra lại.")
-        raise UnreadableDocument(
-            f"Tệp {_describe(path)} là tệp Word 97–2003 (.doc), không phải .docx; hãy lưu lại dưới dạng .docx.")
+        data = read_input(path, "tệp")
+    except InputRefused as exc:
+        raise UnreadableDocument(exc.message) from None
+    if data.startswith(b"\xd0\xcf\x11\xe0") and "EncryptedPackage".encode("utf-16-le") in data:  # OLE2, encrypted
+        raise UnreadableDocument(f"Tệp {_describe(path)} được đặt mật khẩu (mã hóa); hãy gỡ mật khẩu trong Word rồi kiểm tra lại.")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file: Word 97-2003
+        raise UnreadableDocument(f"Tệp {_describe(path)} là tệp Word 97–2003 (.doc), không phải .docx; hãy lưu lại dưới dạng .docx.")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         if data.startswith(b"PK"):
             raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng (gói .docx không đầy đủ), không đọc được.")
         raise UnreadableDocument(f"Tệp {_describe(path)} không phải tệp .docx (không đúng định dạng Office Open XML).")
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(docx_package(data, f"Tệp {_describe(path)}", keep_all)))
         document.element.body  # noqa: B018 - touch the body so a broken part fails here
+    except InputRefused as exc:
+        raise UnreadableDocument(exc.message) from None
     except ValueError as exc:
         if "content type" in str(exc):
             raise UnreadableDocument(f"Tệp {_describe(path)} không phải văn bản Word (.docx).") from exc
@@ -196,15 +196,15 @@ def _related_root(part, reltype: str) -> etree._Element | None:
             if element is not None:
                 return element
             try:
-                return etree.fromstring(target.blob)
+                return etree.fromstring(target.blob, xml_parser())
             except etree.XMLSyntaxError:
                 return None
     return None
 
 
-def read(path: Path) -> DocxFile:
+def read(path: Path, keep_all: bool = False) -> DocxFile:
     """Read the whole document once; every rule works from this model."""
-    document = open_docx(path)
+    document = open_docx(path, keep_all)
     try:
         return _build(Path(path), document)
     except DocgenError:
@@ -289,7 +289,8 @@ class _Walker:
                 para.page_breaks += 1
         label = self.counter.label(fmt.num_id, fmt.ilvl) if fmt.num_id else ""
         pieces: list[str] = [label]
-        char_map: list[tuple[etree._Element | None, int]] = [(None, i) for i in range(len(label))]
+        char_map = CharMap()
+        char_map.add(None, 0, len(label))
         textboxes: list[etree._Element] = []
         state = {"depth": 0, "in_instr": False, "instr": "", "result_of": None}
         pos = len(label)
@@ -311,23 +312,23 @@ class _Walker:
                         continue
                     text = child.text or ""
                     pieces.append(text)
-                    char_map.extend((child, i) for i in range(len(text)))
+                    char_map.add(child, 0, len(text))
                     pos += len(text)
                 elif tag in (w("tab"), w("ptab")):
                     if not state["in_instr"] and not run_fmt.vanish:
                         pieces.append("\t")
-                        char_map.append((child, -1))
+                        char_map.add(child, -1, 1)
                         pos += 1
                 elif tag in (w("br"), w("cr")):
                     if child.get(w("type")) == "page":
                         para.page_breaks += 1
                     if not state["in_instr"] and not run_fmt.vanish:
                         pieces.append("\n")
-                        char_map.append((child, -1))
+                        char_map.add(child, -1, 1)
                         pos += 1
                 elif tag == w("noBreakHyphen"):
                     pieces.append("-")
-                    char_map.append((child, -1))
+                    char_map.add(child, -1, 1)
                     pos += 1
                 elif tag == w("lastRenderedPageBreak"):
                     para.page_breaks += 1

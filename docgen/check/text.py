@@ -36,6 +36,8 @@ def span(rng: Range, unit: str = "") -> str:
 
 def excerpt(text: str, words: int = 6) -> str:
     """The first words of a text, to say where a finding is."""
+    # An invisible character is shown by its code: a right-to-left override would otherwise turn the report around.
+    text = "".join(f"⟨U+{ord(ch):04X}⟩" if unicodedata.category(ch) == "Cf" else ch for ch in text)
     parts = squash(text).split(" ")
     head = " ".join(parts[:words])
     return head + ("…" if len(parts) > words else "")

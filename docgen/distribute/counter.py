@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..plumbing.errors import DocgenError
 from ..plumbing.lock import LOCK_TIMEOUT_S, FileBusy, locked  # noqa: F401 - re-exported for distribute
-from ..plumbing.output import write_atomic
+from ..plumbing.output import refuse_link, write_atomic
 
 RegisterBusy = FileBusy  # the name distribute has always used
 
@@ -25,6 +25,7 @@ class CopyCounter:
         self.path = counter_path(self.register)
 
     def _read(self) -> dict:
+        refuse_link(self.path)
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:

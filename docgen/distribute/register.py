@@ -13,10 +13,10 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from zipfile import BadZipFile
 
 from ..plumbing.errors import DocgenError
-from ..plumbing.output import write_atomic
+from ..plumbing.output import refuse_link, write_atomic
+from ..plumbing.safezip import InputRefused, bounded_package, read_input
 from .counter import locked
 
 REGISTER_NAME = "so-dang-ky-van-ban-di.xlsx"
@@ -143,11 +143,18 @@ def _open(path: Path):
         book = Workbook()
         book.remove(book.active)
         return book
+    refuse_link(path)
+    try:  # bounded like any file from outside: no zip bomb, no DTD
+        data = bounded_package(read_input(path, "sổ đăng ký"), f"Sổ đăng ký «{path}»",
+                               lambda name: name.endswith((".xml", ".rels")), keep_all=True)
+    except InputRefused as exc:
+        raise RegisterProblem(f"Không mở được sổ đăng ký {path}: {exc.message} docgen không ghi đè một sổ không đọc "
+                              "được; hãy kiểm tra tệp hoặc chọn sổ khác bằng --so-dang-ky.") from None
     try:
-        return load_workbook(path)
-    except (BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise RegisterProblem(f"Không mở được sổ đăng ký {path} ({exc}). docgen không ghi đè một sổ không đọc được; "
-                              "hãy kiểm tra tệp hoặc chọn sổ khác bằng --so-dang-ky.") from None
+        return load_workbook(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - whatever a broken or hostile workbook makes openpyxl raise
+        raise RegisterProblem(f"Không mở được sổ đăng ký {path} ({type(exc).__name__}: {str(exc)[:200]}). docgen không "
+                              "ghi đè một sổ không đọc được; hãy kiểm tra tệp hoặc chọn sổ khác bằng --so-dang-ky.") from None
 
 
 def _sheet(book, name: str, title: str, columns, year: int):

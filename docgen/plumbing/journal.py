@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from .output import write_atomic
+from .output import make_folder, open_nofollow, refuse_link, write_atomic
 
 JOURNAL_NAME = ".docgen-resume.jsonl"
 
@@ -21,9 +21,9 @@ class Journal:
 
     @staticmethod
     def append(path: Path, record: dict) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent)
         line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        fd = open_nofollow(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         try:
             os.write(fd, line)  # one write of one line: appends from several processes never interleave
             os.fsync(fd)
@@ -33,6 +33,7 @@ class Journal:
     @staticmethod
     def load(path: Path) -> dict[str, list[dict]]:
         records: dict[str, list[dict]] = {}
+        refuse_link(path)  # notes read through a planted link would say what another file says
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):

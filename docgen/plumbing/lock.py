@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from .errors import DocgenError
+from .output import make_folder, open_nofollow
 
 LOCK_TIMEOUT_S = 120
 
@@ -22,8 +23,8 @@ def locked(target: Path, timeout: float = LOCK_TIMEOUT_S, what: str = "Sổ đă
     """Hold target's lock; FileBusy (a Vietnamese message naming `what`) after timeout seconds."""
     target = Path(target)
     lock = target.with_name(f".{target.name}.lock")
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o644)
+    make_folder(lock.parent)
+    fd = open_nofollow(lock, os.O_CREAT | os.O_RDWR, 0o644)  # a planted link is refused, never followed
     try:
         deadline = time.monotonic() + timeout
         while not _try_lock(fd):

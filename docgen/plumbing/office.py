@@ -26,20 +26,76 @@ def find_soffice() -> str:
     raise ToolMissing(INSTALL_HINT)
 
 
-def docx_to_pdf(src: Path, dst: Path) -> Path:
+WORKDIR_PREFIX = "docgen-lo-"
+
+
+def make_workdir() -> Path:
+    """A private folder for one LibreOffice (profile, output), named after this process; folders
+    left by a process that was killed outright (SIGKILL, power loss) are removed first."""
+    root = Path(tempfile.gettempdir())
+    for old in root.glob(f"{WORKDIR_PREFIX}*"):
+        pid = old.name[len(WORKDIR_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-"))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def run_office(cmd: list[str], timeout: float) -> subprocess.CompletedProcess:
+    """Run LibreOffice in its own session; on time-out, error, Ctrl-C or SIGTERM the whole session
+    (soffice, oosplash, soffice.bin) is killed, so nothing is left running."""
+    import signal
+    import threading
+
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        def terminate(signum, frame):
+            raise SystemExit(128 + signum)
+        previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except BaseException:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        proc.wait()
+        raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd, out, err)
+    return subprocess.CompletedProcess(cmd, 0, out, err)
+
+
+def docx_to_pdf(src: Path, dst: Path, timeout: float | None = None) -> Path:
     """Convert one .docx into dst (.pdf), atomically; a private profile so a running
     LibreOffice of the user's does not capture the conversion."""
     soffice = find_soffice()
     dst = Path(dst)
-    with tempfile.TemporaryDirectory(prefix="docgen-lo-") as tmp:
+    timeout = TIMEOUT_S if timeout is None else timeout
+    tmp = make_workdir()
+    try:
         profile = Path(tmp, "profile").as_uri()
         out = Path(tmp, "out")
         cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out), str(src)]
         try:
-            subprocess.run(cmd, check=True, capture_output=True, timeout=TIMEOUT_S)
+            run_office(cmd, timeout)
         except subprocess.TimeoutExpired as exc:
-            raise DocgenError(f"LibreOffice không chuyển xong {src.name} sang PDF sau {TIMEOUT_S} giây.") from exc
+            raise DocgenError(f"LibreOffice không chuyển xong {src.name} sang PDF sau {timeout:g} giây; "
+                              "docgen đã dừng LibreOffice.") from exc
         except subprocess.CalledProcessError as exc:
             raise DocgenError(f"LibreOffice không chuyển được {src.name} sang PDF: {exc.stderr.decode(errors='replace')[-300:]}") from exc
         produced = out / (Path(src).stem + ".pdf")
@@ -48,4 +104,6 @@ def docx_to_pdf(src: Path, dst: Path) -> Path:
         tmp_dst = dst.with_name(f".{dst.name}.tmp")
         shutil.move(str(produced), tmp_dst)
         os.replace(tmp_dst, dst)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     return dst

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Callable, ContextManager
 
 from .errors import DocgenError
-from .office import docx_to_pdf, find_soffice
+from .office import docx_to_pdf, find_soffice, make_workdir
 from .output import write_atomic
 
 DRIVER = Path(__file__).with_name("office_uno.py")
@@ -80,7 +80,7 @@ class PdfServer:
     def start(self) -> None:
         if self.python is None and self.command is None:
             raise ServerUnavailable("không tìm thấy Python của hệ thống có mô-đun uno")
-        self._workdir = Path(tempfile.mkdtemp(prefix="docgen-lo-"))
+        self._workdir = make_workdir()
         (self._workdir / "out").mkdir()
         self._pipe = f"docgen-{os.getpid()}-{secrets.token_hex(6)}"
         cmd = self.command or [self.python, "-I", str(DRIVER), "--soffice", self.soffice, "--profile",

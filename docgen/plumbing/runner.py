@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable
 
 from .digest import file_digest
-from .errors import DocgenError, OutputExists
+from .errors import DocgenError, OutputExists, os_problem
 from .journal import Journal
 from .office_pool import PdfPool
 from .progress import Echo, Progress, num
@@ -38,8 +38,12 @@ def expand(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.name not in SKIPPED_FILES
-                              and not p.name.startswith("danh-ba")))
+            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.name not in SKIPPED_FILES
+                           and not p.name.startswith("danh-ba"))
+            if not found:
+                raise DocgenError(f"Thư mục «{path}» không có tệp .yaml nào (ngoài docgen.yaml và danh bạ); "
+                                  "hãy chỉ ra tệp YAML hoặc thư mục chứa chúng.")
+            out.extend(found)
         else:
             out.append(path)
     seen: set[Path] = set()
@@ -206,6 +210,8 @@ def _run(job: Job, ctx: Context) -> Outcome:
         outcome.lines = job.action(job, ctx)
     except DocgenError as exc:
         outcome.error = exc.show()
+    except OSError as exc:  # the machine's refusal (read-only, full, no permission), not docgen's bug
+        outcome.error = f"{job.spec}: {os_problem(exc).show()}"
     except Exception as exc:  # noqa: BLE001 - one broken job must not stop the batch
         outcome.error = (f"{job.spec}: Lỗi nội bộ của docgen ({type(exc).__name__}: {exc}). "
                          "Hãy báo lỗi này cho nhóm phát triển.")

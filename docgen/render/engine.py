@@ -23,8 +23,11 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from ..plumbing.errors import DocgenError
+from ..plumbing.safezip import InputRefused, SafeZip
+from ..plumbing.sandboxed_run import BudgetExceeded
 from . import parts as P
 from .integrity import rels_name
+from .limits import BoundedOps, TemplateLimit, refuse, templated_part, unused_part
 from .media import CURRENT, RenderState
 from .package import PackageInfo
 from .zipwrite import Entry, zip_entries
@@ -51,8 +54,9 @@ _PRUNED_GLOBALS = ("cycler", "joiner", "namespace", "lipsum", "dict")
 _FORBIDDEN_NAMES = {"self", "config", "request", "environ", "os", "sys"}
 
 
-class Sandbox(SandboxedEnvironment):
-    """Jinja's sandbox with autoescaping, no helper globals, and no `self`/dunder access."""
+class Sandbox(BoundedOps, SandboxedEnvironment):
+    """Jinja's sandbox with autoescaping, no helper globals, no `self`/dunder access, bounded
+    operations and no include, import, recursion or huge loop (docgen.render.limits)."""
 
     def __init__(self) -> None:
         super().__init__(autoescape=True)
@@ -65,6 +69,7 @@ class Sandbox(SandboxedEnvironment):
             bad = node.name if isinstance(node, nodes.Name) else node.attr
             if (isinstance(node, nodes.Name) and bad in _FORBIDDEN_NAMES) or bad.startswith("_"):
                 raise SecurityError(f"“{bad}” (dòng {node.lineno})")
+        refuse(tree, source)
         return tree
 
 
@@ -124,8 +129,9 @@ def compile_part(env: SandboxedEnvironment, prepared: P.Prepared, raw: bytes, pa
     except TemplateSyntaxError as exc:
         number, text = where(raw, patch, env, exc)
         place = f"{P.part_label(prepared.name)}, đoạn {number}" + (f" “{text[:60]}”" if text else "")
-        raise PartProblem(f"Mẫu {template} có thẻ lỗi ở {place}: {explain(exc)}.", prepared.name, number, text,
-                          explain(exc)) from None
+        reason = f"vượt giới hạn của mẫu: {exc.message}" if isinstance(exc, TemplateLimit) else explain(exc)
+        raise PartProblem(f"Mẫu {template} có thẻ lỗi ở {place}: {reason}.", prepared.name, number, text,
+                          reason) from None
 
 
 class _Part:
@@ -148,13 +154,19 @@ class CompiledTemplate:
         env = sandbox(filters)
         self._parts: list[_Part | Entry] = []
         try:
-            archive = zipfile.ZipFile(self.path)
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise TemplateProblem(f"Mẫu {self.path.name} không phải là tệp .docx hợp lệ: {exc}.") from None
+            archive = SafeZip.open(self.path, "mẫu")
+        except InputRefused as exc:
+            raise TemplateProblem(exc.message) from None
         drawings: dict[int, bytes] = {}  # index in _parts -> raw XML of a story part with pictures
+        raws: dict[str, bytes] = {}
         with archive:
-            for info in archive.infolist():
-                raw = archive.read(info)
+            for info in archive.infos:
+                try:  # bounded: a bomb in any part is refused before it is inflated whole
+                    raw = (templated_part(archive, info) if P.TEMPLATED.match(info.filename)
+                           else unused_part(archive, info))
+                except InputRefused as exc:
+                    raise TemplateProblem(exc.message) from None
+                raws[info.filename] = raw
                 if b"<wp:docPr" in raw and P.STORY.match(info.filename):
                     drawings[len(self._parts)] = raw
                 try:
@@ -167,7 +179,7 @@ class CompiledTemplate:
                 else:
                     template = compile_part(env, prepared, raw, helper.patch_xml, self.path.name)
                     self._parts.append(_Part(info, template, prepared))
-            self.package = PackageInfo(archive)
+        self.package = PackageInfo(archive.infos, raws)
         self._helper = helper
         self._unique_drawings(drawings)
 
@@ -231,8 +243,8 @@ class CompiledTemplate:
             raise TemplateProblem(security_message(self.path.name, exc)) from None
         except TemplateError as exc:
             raise TemplateProblem(f"Mẫu {self.path.name}, {P.part_label(name)}: lỗi khi điền dữ liệu: {exc}.") from None
-        except DocgenError:
-            raise
+        except (DocgenError, BudgetExceeded, MemoryError, RecursionError, OverflowError):
+            raise  # the budget's own refusals (docgen.render.limits) say which tag went over
         except Exception as exc:  # a value that cannot print itself, e.g. docxtpl's InlineImage bound to its DocxTemplate
             raise TemplateProblem(
                 f"Mẫu {self.path.name}, {P.part_label(name)}: một giá trị trong dữ liệu không kết xuất được "

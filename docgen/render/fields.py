@@ -14,7 +14,9 @@ from jinja2 import meta, nodes
 from lxml import etree
 
 from ..plumbing.errors import DocgenError
+from ..plumbing.safezip import InputRefused, SafeZip, xml_parser
 from .engine import PartProblem, compile_part, sandbox
+from .limits import templated_part
 from .parts import TEMPLATED, part_label, prepare
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -78,7 +80,7 @@ _ORDER = ("document", "header", "footer", "footnotes", "endnotes", "core")
 def _paragraphs(xml: bytes) -> list[tuple[str, list[tuple[int, int]]]]:
     """Each paragraph's text and the character span of each of its text runs (a core
     property, which has no paragraph, counts as one)."""
-    root = etree.fromstring(xml)
+    root = etree.fromstring(xml, xml_parser())
     out = []
     paragraphs = list(root.iter(f"{W}p"))
     if not paragraphs and not root.tag.startswith(W):
@@ -97,11 +99,12 @@ def _runs_touched(spans: list[tuple[int, int]], start: int, end: int) -> int:
     return sum(1 for a, b in spans if a < end and b > start)
 
 
-def _tag_parts(z: zipfile.ZipFile) -> list[tuple[str, bytes]]:
-    """The parts that can hold tags, document first, as an office user reads them."""
-    names = [n for n in z.namelist() if TEMPLATED.match(n)]
-    names.sort(key=lambda n: (next((i for i, k in enumerate(_ORDER) if k in n), 9), n))
-    return [(n, z.read(n)) for n in names]
+def _tag_parts(z: SafeZip) -> list[tuple[str, bytes]]:
+    """The parts that can hold tags, document first, as an office user reads them; each read
+    within the bounds render compiles them with (docgen.render.limits)."""
+    infos = [i for i in z.infos if TEMPLATED.match(i.filename)]
+    infos.sort(key=lambda i: (next((k for k, part in enumerate(_ORDER) if part in i.filename), 9), i.filename))
+    return [(i.filename, templated_part(z, i)) for i in infos]
 
 
 def _check_paragraphs(part: str, paragraphs, result: Inspection) -> None:
@@ -137,10 +140,12 @@ def inspect_template(path: Path, filters: dict | None = None) -> Inspection:
     path = Path(path)
     result = Inspection(path)
     try:
-        with zipfile.ZipFile(path) as z:
-            if "word/document.xml" not in z.namelist():
+        with SafeZip.open(path, "mẫu") as z:
+            if not any(i.filename == "word/document.xml" for i in z.infos):
                 raise KeyError("word/document.xml")
             parts = _tag_parts(z)
+    except InputRefused as exc:
+        raise DocgenError(exc.message) from None
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
         raise DocgenError(f"{path}: không đọc được mẫu .docx ({exc}).") from None
     texts: dict[str, list[tuple[str, list[tuple[int, int]]]]] = {}

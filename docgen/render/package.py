@@ -27,15 +27,14 @@ STORY = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 class PackageInfo:
     """The template's package, as renders that touch relationships need it."""
 
-    def __init__(self, archive: zipfile.ZipFile) -> None:
-        self.infos = {i.filename: i for i in archive.infolist()}
+    def __init__(self, infos: list[zipfile.ZipInfo], parts: dict[str, bytes]) -> None:
+        """infos: the template's members; parts: their bytes, as the engine read them (bounded)."""
+        self.infos = {i.filename: i for i in infos}
         self.names = set(self.infos)
-        self._archive_path = archive.filename
-        self._raw: dict[str, bytes] = {}
-        for name in self.names:
-            if name.endswith(".rels") or name == "[Content_Types].xml" or STORY.match(name) \
-                    or name in ("word/styles.xml", "word/numbering.xml"):
-                self._raw[name] = archive.read(name)
+        self._parts = parts
+        self._raw: dict[str, bytes] = {name: parts[name] for name in self.names
+                                       if name.endswith(".rels") or name == "[Content_Types].xml" or STORY.match(name)
+                                       or name in ("word/styles.xml", "word/numbering.xml")}
 
     # ------------------------------------------------------------ relationships
 
@@ -93,8 +92,7 @@ class PackageInfo:
 
     @cached_property
     def _media_digests(self) -> dict[str, str]:
-        with zipfile.ZipFile(self._archive_path) as z:
-            return {hashlib.sha1(z.read(n)).hexdigest(): n for n in self.names if n.startswith("word/media/")}
+        return {hashlib.sha1(self._parts[n]).hexdigest(): n for n in self.names if n.startswith("word/media/")}
 
     def media_with(self, digest: str) -> str | None:
         return self._media_digests.get(digest)

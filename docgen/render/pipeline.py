@@ -22,6 +22,7 @@ from ..spec.schema import Spec
 from . import spacing
 from .context import build_context
 from .engine import CompiledTemplate
+from .limits import BoundedTemplate
 from .templates import compiled, for_type
 
 MAIN_KINDS = ("thong-bao", "chi-thi")
@@ -82,7 +83,7 @@ def plan(spec_path: Path, spec: Spec, out_dir: Path | None, pdf: bool,
 def template_for(kind: str, override: Path | None, office: dict[str, Path] | None = None) -> CompiledTemplate:
     """The template a document is rendered with: --template, the office profile's, or built-in."""
     chosen = override or (office or {}).get(kind)
-    return compiled(Path(chosen).resolve()) if chosen else for_type(kind)
+    return BoundedTemplate(compiled(Path(chosen).resolve())) if chosen else for_type(kind)  # type: ignore[return-value]
 
 
 @dataclass

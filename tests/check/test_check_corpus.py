@@ -88,6 +88,7 @@ CORPUS = [
     ("ND30-FONT", None, lambda d: [F.fonts(r._r, "Arial") for r in body(d).runs]),
     ("ND30-FONT-COLOR", None, lambda d: setattr(body(d).runs[0].font.color, "rgb", RGBColor(0x1F, 0x4E, 0x79))),
     ("ND30-UNICODE", None, lambda d: F.set_text(body(d), unicodedata.normalize("NFD", body(d).text))),
+    ("ND30-INVISIBLE", None, lambda d: F.set_text(body(d), "\u202e" + body(d).text + "\u200b")),
     ("ND30-COMPONENTS", None, lambda d: F.set_text(F.find(d, "Phan Quốc Nghĩa"), "")),
     ("ND30-QH-TEXT", None, lambda d: F.set_text(F.find(d, "CỘNG HÒA"), "CỘNG HÒA XÃ HỘI CHỦ NGHỈA VIỆT NAM")),
     ("ND30-QH-SIZE", None, lambda d: F.restyle(F.find(d, "CỘNG HÒA"), size=14)),

@@ -151,3 +151,13 @@ def test_unreadable_files_give_a_clear_message(save, tmp_path, content, words):
 def test_missing_file(tmp_path):
     with pytest.raises(UnreadableDocument, match="Không tìm thấy tệp"):
         check_document(tmp_path / "khong-co.docx")
+
+
+def test_the_invisible_character_class_holds_every_format_character():
+    import unicodedata
+
+    from docgen.check.rules.page import INVISIBLE
+
+    every = "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf")
+    assert len(INVISIBLE.findall(every)) == len(every)
+    assert not INVISIBLE.search("Lào Cai, ngày 01/01/2020 – “Số: 05/TB-VPUBND”\u00a0\t")

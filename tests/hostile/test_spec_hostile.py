@@ -12,9 +12,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from spec_helpers import ROOT, Outcome, run_docgen
 
 from docgen.spec.guard import _CF, CF_RANGES
+from tests.hostile.spec_helpers import ROOT, Outcome, run_docgen
 
 GOOD = (ROOT / "tests" / "mistakes" / "deadline-before-meeting.yaml").read_text(encoding="utf-8").replace(
     "15/8/2021  # ← lỗi", "15/10/2021")

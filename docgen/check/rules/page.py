@@ -3,6 +3,7 @@ Unicode form in every story, whether every main component is there, and the page
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ...nd30 import layout as L
@@ -117,6 +118,27 @@ def unicode_nfc(ctx: Context) -> None:
     for para in all_paras(ctx.doc):
         if not unicodedata.is_normalized("NFC", para.text):
             ctx.fail(para, "Unicode dựng sẵn (NFC)", "Unicode tổ hợp (dấu tách rời chữ)", [para])
+
+
+# Every Unicode format character (category Cf, Unicode 15; tests/check/test_check_report.py keeps it whole).
+INVISIBLE = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+                       "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+                       "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+
+
+def invisible_chars(text: str) -> list[str]:
+    """Format characters (Unicode Cf): bidi overrides and isolates, zero-width spaces and joiners, BOM…
+    They change how a line reads (“01/01/2020” shown reversed) without showing themselves."""
+    return sorted(set(INVISIBLE.findall(text)))
+
+
+@check("ND30-INVISIBLE")
+def invisible(ctx: Context) -> None:
+    for para in all_paras(ctx.doc):
+        found = invisible_chars(para.text)
+        if found:
+            names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip() for ch in found)
+            ctx.fail(para, "không có ký tự vô hình", names, [para])
 
 
 @check("ND30-COMPONENTS")
