@@ -240,13 +240,7 @@ def build_trich_sao():
     copy_agency_rule, copy_number_line, copy_date_line, copy_recipients, copy_signer_titles,
     copy_signer_name.
     """
-    doc = build_document(TRICH_SAO)
-    paras = doc.paragraphs
-    end = next(p for prev, p in zip(paras, paras[1:]) if prev.text == "{%p endif %}" and p.text == "{%p endfor %}")
-    body = doc.element.body
-    for el in list(body)[body.index(end._p) + 1:]:
-        if not el.tag.endswith("}sectPr"):
-            body.remove(el)
+    doc = _up_to_body_end(TRICH_SAO)
     _style(doc, "ND30 Hinh thuc sao", L.SAO_Y_TRICH_SAO, CENTER)
 
     # The copy stays on the sheet that ends the copied text (Phụ lục I, Phần II).
@@ -277,13 +271,7 @@ def build_bien_ban():
 
     Fields besides Mẫu 1.4's: cosigner_titles, cosigner_name (the secretary).
     """
-    doc = build_document(BIEN_BAN)
-    paras = doc.paragraphs
-    end = next(p for prev, p in zip(paras, paras[1:]) if prev.text == "{%p endif %}" and p.text == "{%p endfor %}")
-    body = doc.element.body
-    for el in list(body)[body.index(end._p) + 1:]:
-        if not el.tag.endswith("}sectPr"):
-            body.remove(el)
+    doc = _up_to_body_end(BIEN_BAN)
     gap = doc.add_paragraph(style="Normal")  # one blank line between ./. and the signatures
     sign = doc.add_table(rows=1, cols=2)
     ooxml.table_without_borders(sign)
@@ -302,6 +290,18 @@ def build_bien_ban():
     ooxml.row_cant_split(sign.rows[0])
     after.paragraph_format.space_before = Pt(0)
     doc.core_properties.title = BIEN_BAN
+    return doc
+
+
+def _up_to_body_end(doc_type: str):
+    """The type's Mẫu 1.4 document cut after its body loop: the caller lays out what follows."""
+    doc = build_document(doc_type)
+    paras = doc.paragraphs
+    end = next(p for prev, p in zip(paras, paras[1:]) if prev.text == "{%p endif %}" and p.text == "{%p endfor %}")
+    body = doc.element.body
+    for el in list(body)[body.index(end._p) + 1:]:
+        if not el.tag.endswith("}sectPr"):
+            body.remove(el)
     return doc
 
 
