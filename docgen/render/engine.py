@@ -37,6 +37,13 @@ from .zipwrite import Entry, zip_entries
 RENDERED_LEVEL = 1
 
 
+_TEXT_WITH_NEWLINE = re.compile(r"<w:t(?: [^>]*)?>[^<]*\n[^<]*</w:t>")
+
+
+def _line_breaks(m: re.Match) -> str:
+    return m.group(0).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+
+
 class TemplateProblem(DocgenError):
     """The template itself is broken (an office's own template, usually)."""
 
@@ -264,6 +271,8 @@ class CompiledTemplate:
         """What docxtpl does after Jinja: undo the line trick, unescape {_{, resolve \\n, \\t."""
         xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # = re.sub(r"\n<w:p([ >])", r"<w:p\1")
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        if any(ch in xml for ch in "\t\a\f\n"):
+        if any(ch in xml for ch in "\t\a\f"):
             xml = self._helper.resolve_listing(xml)
+        elif "\n" in xml:  # line breaks only (a trích yếu broken by its author): docxtpl's result, without its
+            xml = _TEXT_WITH_NEWLINE.sub(_line_breaks, xml)  # three nested passes over the whole part
         return xml
