@@ -18,7 +18,7 @@ from ..nd30.authority import CAPACITIES, Capacity, authority_lines, needs
 from ..plumbing.errors import Problem, SpecError
 from .load import signer_refs
 from .messages import translate
-from .schema import CoQuan, NguoiSoan, Strict, TextList
+from .schema import CoQuan, NguoiSoan, Strict, TextList, check_authority
 from .types import Text
 from .yamlsource import Source, dotted, read_source
 
@@ -33,9 +33,18 @@ class NguoiKyHoSo(Strict):
     tu_cach: Capacity = Field("thu-truong", description="Tư cách ký: " + "; ".join(f"{k}: {v}" for k, v in CAPACITIES.items()) + ".")
     tap_the: Text | None = Field(None, description="Tên tập thể lãnh đạo khi ký TM., ví dụ ỦY BAN NHÂN DÂN.")
     cap_truong: Text | None = Field(None, description="Chức vụ của người đứng đầu khi ký KT., Q., TL., TUQ., ví dụ CHỦ TỊCH.")
+    truong_don_vi: Text | None = Field(None, description="Với thua-lenh-ky-thay: chức vụ trưởng đơn vị mà cấp phó ký thay, ví dụ CHÁNH VĂN PHÒNG (TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG).")
+    quyen_han: TextList = Field(default_factory=list, description="Các dòng quyền hạn viết sẵn (TM., KT., Q., TL., TUQ.), khi muốn ghi đúng như văn bản của cơ quan; khi có thì không dùng tu_cach.")
 
     @model_validator(mode="after")
     def _complete(self) -> "NguoiKyHoSo":
+        if self.quyen_han:
+            if "tu_cach" in self.model_fields_set:
+                raise ValueError("người ký có dòng quyền hạn viết sẵn (quyen_han) thì không ghi tu_cach; chỉ dùng một trong hai")
+            check_authority(self.quyen_han)  # the same prefix rules as a spec's
+            return self
+        if self.tu_cach == "thua-lenh-ky-thay" and not self.truong_don_vi:
+            raise ValueError("tư cách thua-lenh-ky-thay cần chức vụ trưởng đơn vị (truong_don_vi), ví dụ CHÁNH VĂN PHÒNG")
         need_collective, need_head = needs(self.tu_cach)
         if need_collective and not self.tap_the:
             raise ValueError(f"tư cách {self.tu_cach} cần tên tập thể (tap_the), ví dụ ỦY BAN NHÂN DÂN")
@@ -47,7 +56,9 @@ class NguoiKyHoSo(Strict):
         return self
 
     def as_spec(self) -> dict:
-        authority, position = authority_lines(self.tu_cach, self.chuc_vu, self.tap_the, self.cap_truong)
+        if self.quyen_han:
+            return {"quyen_han": list(self.quyen_han), "chuc_vu": self.chuc_vu, "ho_ten": self.ho_ten}
+        authority, position = authority_lines(self.tu_cach, self.chuc_vu, self.tap_the, self.cap_truong, self.truong_don_vi)
         out: dict = {"quyen_han": authority, "ho_ten": self.ho_ten}
         if position:
             out["chuc_vu"] = position
@@ -58,6 +69,8 @@ class Profile(Strict):
     """Hồ sơ cơ quan (docgen.yaml): thông tin dùng chung cho mọi văn bản của cơ quan."""
 
     co_quan: CoQuan | None = Field(None, description="Cơ quan ban hành (như trong tệp khai báo văn bản).")
+    co_quan_khac: dict[str, CoQuan] = Field(default_factory=dict, description="Các cơ quan ban hành khác dùng chung thư mục, theo mã (ví dụ vp: Văn phòng UBND): tệp khai báo ghi co_quan: vp.")
+    ke_thua: bool = Field(False, description="true: hồ sơ này kế thừa hồ sơ docgen.yaml ở thư mục cha và chỉ ghi đè những gì nó khai báo (người ký được gộp theo mã).")
     dia_danh: Text | None = Field(None, description="Địa danh ghi ở dòng ngày tháng.")
     nguoi_ky: dict[str, NguoiKyHoSo] = Field(default_factory=dict, description="Những người ký, theo mã (ví dụ ct, pct, cvp): tệp khai báo ghi nguoi_ky: cvp.")
     noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận mặc định, dùng khi tệp khai báo không ghi.")
@@ -94,10 +107,38 @@ def _load_profile(path: str, mtime_ns: int, size: int) -> tuple[Profile, Source]
     data = source.data if source.data is not None else {}
     if not isinstance(data, dict):
         raise SpecError([Problem(source.file, 1, "", "Hồ sơ cơ quan phải là một nhóm khóa YAML (co_quan:, nguoi_ky:, …).")])
+    if data.get("ke_thua") is True:
+        source, data = _inherit(Path(path), source, data)
     try:
         return Profile.model_validate(data), source
     except ValidationError as exc:
         raise SpecError(translate(exc, source, Profile)) from None
+
+
+_MAPS = ("nguoi_ky", "co_quan_khac", "mau")  # merged id by id; every other key of the child replaces the parent's
+
+
+def _inherit(path: Path, source: Source, data: dict) -> tuple[Source, dict]:
+    """A child profile (`ke_thua: true`) over the nearest docgen.yaml above its folder."""
+    parent_path = find_profile(path.resolve().parent)
+    if parent_path is None:
+        raise SpecError([Problem(source.file, source.line_of(("ke_thua",)) or 1, "ke_thua",
+                                 "Hồ sơ ghi ke_thua: true nhưng không có tệp docgen.yaml nào ở các thư mục cha.")])
+    _, psource = load_profile(parent_path)
+    parent = dict(psource.data) if isinstance(psource.data, dict) else {}
+    parent.pop("ke_thua", None)
+    out = psource.merged(parent)
+    for key, value in data.items():
+        if key == "ke_thua":
+            continue
+        if key in _MAPS and isinstance(value, dict) and isinstance(parent.get(key), dict):
+            parent[key] = {**parent[key], **value}
+            for sub in value:
+                out.graft((key, sub), source, (key, sub))
+        else:
+            parent[key] = value
+            out.graft((key,), source, (key,))
+    return out, parent
 
 
 _SHARED = ("dia_danh", "noi_nhan", "luu", "nguoi_soan")
@@ -114,9 +155,19 @@ def merge(spec: Source, profile: Profile, psource: Source) -> Source:
         if key not in data and raw.get(key) is not None:
             data[key] = raw[key]
             merged.graft((key,), psource, (key,))
-    if isinstance(raw.get("co_quan"), dict):
+    ours = data.get("co_quan")
+    if isinstance(ours, str):  # an issuer named by its id in co_quan_khac
+        key = ours.strip()
+        if key not in profile.co_quan_khac:
+            known = ", ".join(profile.co_quan_khac) or "(hồ sơ chưa khai báo co_quan_khac)"
+            raise SpecError([Problem(spec.file, spec.line_of(("co_quan",)), "co_quan",
+                                     f"Không có cơ quan ban hành mã “{key}” trong hồ sơ {psource.file}. Các mã có: {known}.")])
+        data["co_quan"] = dict(raw["co_quan_khac"][key])
+        merged.graft(("co_quan",), psource, ("co_quan_khac", key))
+    elif isinstance(ours, dict) and ours.get("ten"):
+        pass  # a spec that names its own issuer replaces the profile's whole block (no parent line borrowed)
+    elif isinstance(raw.get("co_quan"), dict):
         theirs = raw["co_quan"]
-        ours = data.get("co_quan")
         if ours is None:
             data["co_quan"] = dict(theirs)
             merged.graft(("co_quan",), psource, ("co_quan",))

@@ -77,6 +77,19 @@ class CuocHop(Strict):
         return self.ket_luan or self.chu_tri[0]
 
 
+def check_authority(lines: list[str]) -> list[str]:
+    """Each quyền hạn line starts with TM., KT., Q., TL. or TUQ. and names someone after it."""
+    for line in lines:
+        head = line.split(" ", 1)[0].upper()
+        if head not in AUTHORITY_PREFIXES:
+            raise ValueError(
+                f"dòng quyền hạn “{line}” phải bắt đầu bằng một trong {', '.join(AUTHORITY_PREFIXES)} "
+                "(Phụ lục I, Mục II.7.b Nghị định 30/2020)")
+        if " " not in line.strip():
+            raise ValueError(f"dòng quyền hạn “{line}” thiếu tên tập thể hoặc chức vụ sau {head}")
+    return lines
+
+
 class NguoiKy(Strict):
     """Người ký (ô 7a, 7b, 7c)."""
 
@@ -87,15 +100,7 @@ class NguoiKy(Strict):
     @field_validator("quyen_han")
     @classmethod
     def _prefix(cls, lines: list[str]) -> list[str]:
-        for line in lines:
-            head = line.split(" ", 1)[0].upper()
-            if head not in AUTHORITY_PREFIXES:
-                raise ValueError(
-                    f"dòng quyền hạn “{line}” phải bắt đầu bằng một trong {', '.join(AUTHORITY_PREFIXES)} "
-                    "(Phụ lục I, Mục II.7.b Nghị định 30/2020)")
-            if " " not in line.strip():
-                raise ValueError(f"dòng quyền hạn “{line}” thiếu tên tập thể hoặc chức vụ sau {head}")
-        return lines
+        return check_authority(lines)
 
     @model_validator(mode="after")
     def _has_title(self) -> "NguoiKy":
