@@ -120,3 +120,128 @@ def test_child_profile_inherits_and_overrides(office):
     assert doc.recipients[-1] == "- Lưu: VT, TH."
     doc = build(load_spec(_spec(child, "nguoi_ky: pcvp\n")))  # the parent's signers stay
     assert doc.signer.titles[0] == "TL. CHỦ TỊCH"
+
+
+# --------------------------------------------------------------------------- tasks
+
+def task_doc(block: str, extra: str = ""):
+    return doc_of(extra, "noi_dung:\n" + block)
+
+
+def test_lead_in_verbs_and_tiep_tuc():
+    doc = task_doc("""\
+  - {nhiem_vu: rà soát hồ sơ., chu_tri: Phòng Tài chính, phoi_hop: [Thanh tra huyện], giao: giao, tiep_tuc: true}
+  - {nhiem_vu: báo cáo kết quả., chu_tri: UBND các xã, giao: yeu-cau}
+  - {nhiem_vu: hỗ trợ kinh phí., chu_tri: Sở Tài chính, giao: de-nghi, hinh_thuc: doan}
+""")
+    assert texts(doc)[1:4] == [
+        "- Giao Phòng Tài chính chủ trì, tiếp tục phối hợp với Thanh tra huyện rà soát hồ sơ.",
+        "- Yêu cầu UBND các xã báo cáo kết quả.",
+        "Đề nghị Sở Tài chính hỗ trợ kinh phí."]
+    assert [t.owners for t in doc.tasks] == [("Phòng Tài chính",), ("UBND các xã",), ("Sở Tài chính",)]
+    assert doc.tasks[0].cooperating == ("Thanh tra huyện",)
+
+
+def test_numbered_task_with_lead_in_and_points_owned_by_it():
+    doc = task_doc("""\
+  - nhiem_vu: "thực hiện các nội dung sau:"
+    chu_tri: Phòng Nội vụ
+    giao: giao
+    hinh_thuc: muc
+    noi_dung:
+      - muc: Rà soát biên chế.
+      - muc: Báo cáo UBND huyện trước ngày 15/10/2021.
+        thoi_han: 15/10/2021
+""", "danh_so: \"1\"\n")
+    assert texts(doc)[1:4] == ["1. Giao Phòng Nội vụ thực hiện các nội dung sau:", "a) Rà soát biên chế.",
+                               "b) Báo cáo UBND huyện trước ngày 15/10/2021."]
+    assert len(doc.tasks) == 1 and doc.tasks[0].deadline == "trước ngày 15/10/2021"
+    assert not doc.body[1].heading
+
+
+def test_deadline_in_the_following_paragraph_belongs_to_the_task():
+    doc = task_doc("""\
+  - nhiem_vu: tổng hợp ý kiến.
+    chu_tri: Văn phòng HĐND và UBND huyện
+    hinh_thuc: doan
+  - doan: Báo cáo UBND huyện trước ngày 20/11/2025.
+    thoi_han: 20/11/2025
+""")
+    assert texts(doc)[1:3] == ["Văn phòng HĐND và UBND huyện chủ trì tổng hợp ý kiến.",
+                               "Báo cáo UBND huyện trước ngày 20/11/2025."]
+    assert len(doc.tasks) == 1
+    task = doc.tasks[0]
+    assert task.deadlines == ("trước ngày 20/11/2025",) and task.more == (doc.body[2].path,)
+    assert [r.text for r in doc.body[2].runs if r.bold] == ["trước ngày 20/11/2025"]
+
+
+def test_two_deadlines_and_date_only_bold():
+    doc = task_doc("""\
+  - y: Sở Xây dựng báo cáo sơ bộ trước ngày 10/10/2021; báo cáo chính thức trước ngày 20/10/2021.
+    chu_tri: Sở Xây dựng
+    thoi_han: [10/10/2021, 20/10/2021]
+    dam_thoi_han: ngay
+""")
+    assert [r.text for r in doc.body[1].runs if r.bold] == ["10/10/2021", "20/10/2021"]
+    assert doc.tasks[0].deadlines == ("trước ngày 10/10/2021", "trước ngày 20/10/2021")
+
+
+@pytest.mark.parametrize("deadline,sentence", [
+    ("thường xuyên", "Thời gian thực hiện: **thường xuyên**."),
+    ("định kỳ hằng tháng", "Thực hiện **định kỳ hằng tháng**."),
+    ("Quý IV/2021", "Hoàn thành trong **Quý IV/2021**."),
+    ("trong tháng 11/2025", "Hoàn thành **trong tháng 11/2025**."),
+    ("15/10/2021", "Hoàn thành **trước ngày 15/10/2021**."),
+])
+def test_deadline_kinds_are_worded(deadline, sentence):
+    from docgen.model.tasks import with_deadlines
+    from docgen.spec.forms import to_deadlines
+    assert with_deadlines("Sở Y tế chủ trì việc X.", to_deadlines(deadline)) == f"Sở Y tế chủ trì việc X. {sentence}"
+
+
+def test_office_setting_for_tasks_and_per_task_override():
+    doc = task_doc("""\
+  - {nhiem_vu: làm A, chu_tri: Sở A, thoi_han: 1/12/2025}
+  - {nhiem_vu: làm B, chu_tri: Sở B, giao: khong, dam_thoi_han: khong, thoi_han: 1/12/2025}
+""", "cach_viet_nhiem_vu: {giao: giao, hinh_thuc: doan, dam_thoi_han: ngay}\n")
+    assert texts(doc)[1:3] == ["Giao Sở A làm A. Hoàn thành trước ngày 01/12/2025.",
+                               "Sở B chủ trì làm B. Hoàn thành trước ngày 01/12/2025."]
+    assert [r.text for r in doc.body[1].runs if r.bold] == ["01/12/2025"]
+    assert not any(r.bold for r in doc.body[2].runs)
+
+
+# --------------------------------------------------------------------------- numbering
+
+def test_decimal_sub_items_and_letters_under_them():
+    doc = doc_of("danh_so: [I, \"1\", \"1.1\", a]\n", """\
+noi_dung:
+  - muc: NHIỆM VỤ
+    noi_dung:
+      - muc: Về đầu tư
+        noi_dung:
+          - muc: Giải ngân
+            noi_dung: [{muc: điểm một}, {muc: điểm hai}]
+          - muc: Đấu thầu
+""")
+    assert [t.split(" ")[0] for t in texts(doc)[1:7]] == ["I.", "1.", "1.1.", "a)", "b)", "1.2."]
+
+
+def test_bold_number_regular_text_and_explicit_label_with_warning():
+    doc = doc_of("danh_so: \"1\"\n", """\
+noi_dung:
+  - {muc: UBND huyện chỉ đạo., dam_so: true}
+  - {muc: Phòng Y tế theo dõi., so: "3.", dam_so: true}
+  - muc: Tiếp theo.
+""")
+    assert [(r.text, r.bold) for r in doc.body[1].runs] == [("1.", True), (" UBND huyện chỉ đạo.", False)]
+    assert texts(doc)[2:4] == ["3. Phòng Y tế theo dõi.", "4. Tiếp theo."]
+    assert len(doc.warnings) == 1 and "“2.”" in doc.warnings[0]
+
+
+def test_office_numbering_from_the_profile(office):
+    (office / "docgen.yaml").write_text(PROFILE + "danh_so: [\"1\", \"1.1\"]\n", encoding="utf-8")
+    path = _spec(office, "nguoi_ky: qct\n").read_text(encoding="utf-8").replace(
+        "noi_dung: [Nội dung.]", "noi_dung: [{muc: A, noi_dung: [{muc: B}]}]")
+    (office / "tb.yaml").write_text(path, encoding="utf-8")
+    doc = build(load_spec(office / "tb.yaml"))
+    assert [p.text for p in doc.body[1:3]] == ["1. A", "1.1. B"]

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..nd30 import codes, dates, recipients, signer
 from ..spec.schema import Muc, Spec
-from ..spec.types import DATE_IN_TEXT
-from . import markup
+from . import markup, numbering, tasks
 from .document import Document, Paragraph, Signer, Task
 
-# Điểm letters follow the Vietnamese alphabet (Phụ lục I, Mục II.6.đ).
-VI_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-         "XVI", "XVII", "XVIII", "XIX", "XX"]
-_STYLES = ["I", "1", "a"]
-
-
-def _label(style: str, n: int) -> str:
-    if style == "I":
-        return f"{ROMAN[n]}." if n < len(ROMAN) else f"{n + 1}."
-    if style == "1":
-        return f"{n + 1}."
-    return f"{VI_LETTERS[n % len(VI_LETTERS)]})"
+VI_LETTERS, ROMAN = numbering.VI_LETTERS, numbering.ROMAN
 
 
 def split_lines(text: str | None) -> tuple[str, ...]:
@@ -31,84 +20,84 @@ def split_lines(text: str | None) -> tuple[str, ...]:
     return tuple(p.upper() for p in parts if p)
 
 
-def _join_agencies(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " và " + names[-1]
+_join_agencies = tasks.join_agencies
+_written_deadline = tasks.written_deadline
 
 
-def _task_sentence(block: Muc) -> str:
-    text = f"{_join_agencies(block.chu_tri)} chủ trì"
-    if block.phoi_hop:
-        text += f", phối hợp với {_join_agencies(block.phoi_hop)}"
-    what = block.nhiem_vu.strip()  # type: ignore[union-attr]
-    return f"{text} {what}" + ("" if what[-1:] in ".;:!?…" else ".")
+def _task_sentence(block: Muc, office=None) -> str:
+    return tasks.sentence(block, office)
 
 
-def _written_deadline(text: str, deadline: str) -> str | None:
-    """The deadline as the text writes it: literally, or the same date written otherwise
-    (5/9/2021 for 05/9/2021), with the "trước ngày" before it when there is one."""
-    if deadline in text:
-        return deadline
-    wanted = [m.groups() for m in DATE_IN_TEXT.finditer(deadline)]
-    if len(wanted) != 1:
-        return None
-    day, month, year = (int(x) for x in wanted[0])
-    for m in DATE_IN_TEXT.finditer(text):
-        if (int(m[1]), int(m[2]), int(m[3])) == (day, month, year):
-            start = m.start()
-            for lead in ("trước ngày ", "trước "):
-                if text[:start].endswith(lead):
-                    start -= len(lead)
-                    break
-            return text[start:m.end()]
-    return None
-
-
-def _with_deadline(text: str, deadline: str | None, bold: bool = True) -> str:
-    if not deadline:
-        return text
-    written = _written_deadline(text, deadline)
-    if written:
-        return markup.embolden(text, written) if bold else text
-    sentence = text.rstrip()
-    if sentence and sentence[-1] not in ".;:!?":
-        sentence += "."
-    shown = f"**{deadline}**" if bold else deadline
-    return f"{sentence} Hoàn thành {shown}."
+def _with_deadline(text: str, deadline: str | list[str] | None, bold: bool | str = True) -> str:
+    deadlines = [deadline] if isinstance(deadline, str) else deadline
+    mode = {True: "cum", False: "khong"}.get(bold, bold)  # type: ignore[call-overload]
+    return tasks.with_deadlines(text, deadlines, mode)
 
 
 class _Walker:
-    def __init__(self, top_style: str) -> None:
-        self.top = _STYLES.index(top_style)
+    """The body's blocks → numbered paragraphs and the tasks they assign."""
+
+    def __init__(self, top_style: str | list[str], office=None) -> None:
+        self.styles = numbering.styles_from(top_style)
+        self.office = office  # the office's way of wording tasks (CachViet)
         self.paragraphs: list[Paragraph] = []
         self.tasks: list[Task] = []
+        self.warnings: list[str] = []
 
-    def walk(self, blocks: list[Muc], path: tuple[int, ...], muc_depth: int, bullet_depth: int) -> None:
+    def walk(self, blocks: list[Muc], path: tuple[int, ...], muc_depth: int, bullet_depth: int,
+             parent_label: str | None = None, owner: int | None = None) -> None:
         numbered = 0
+        previous: int | None = None  # the task of the block just before: a deadline after it is its own
         for i, block in enumerate(blocks):
             here = path + (i,)
-            text = _task_sentence(block) if block.nhiem_vu is not None else block.text
-            text = _with_deadline(text, block.thoi_han, block.dam_thoi_han)
-            if block.muc is not None:
-                style = _STYLES[min(self.top + muc_depth, len(_STYLES) - 1)]
-                bold = block.dam if block.dam is not None else bool(block.noi_dung)
-                runs = markup.parse(f"{_label(style, numbered)} {text}", bold=bold)
+            is_task = block.nhiem_vu is not None
+            text = _task_sentence(block, self.office) if is_task else block.text
+            mode = tasks.setting(block, self.office, "dam_thoi_han", "cum")
+            text = _with_deadline(text, block.thoi_han, mode)
+            form = tasks.setting(block, self.office, "hinh_thuc", "y") if is_task else None
+            if block.muc is not None or form == "muc":
+                style = numbering.style_at(self.styles, muc_depth)
+                expected = numbering.label(style, numbered, parent_label)
+                shown = block.so.strip() if block.so else expected
+                if block.so:
+                    at = numbering.position(style, shown)
+                    if shown != expected:
+                        self.warnings.append(f"Mục “{shown} {markup.plain(text)[:40]}…” lệch thứ tự: số tự động là “{expected}”.")
+                    numbered = at if at is not None else numbered
+                bold = block.dam if block.dam is not None else (bool(block.noi_dung) and not is_task and not block.dam_so)
+                runs = markup.parse(f"**{shown}** {text}" if block.dam_so else f"{shown} {text}", bold=bold)
                 numbered += 1
-                self._add(runs, here, bold, block)
-                self.walk(block.noi_dung, here, muc_depth + 1, 0)
-            elif block.y is not None or block.nhiem_vu is not None:
+                index = self._add(runs, here, bold, block, previous, owner)
+                self.walk(block.noi_dung, here, muc_depth + 1, 0, shown, index if is_task else owner)
+            elif block.y is not None or form == "y":
                 mark = "-" if bullet_depth == 0 else "+"
-                self._add(markup.parse(f"{mark} {text}"), here, False, block)
-                self.walk(block.noi_dung, here, muc_depth, bullet_depth + 1)
+                index = self._add(markup.parse(f"{mark} {text}"), here, False, block, previous, owner)
+                self.walk(block.noi_dung, here, muc_depth, bullet_depth + 1, parent_label, index if is_task else owner)
             else:
-                self._add(markup.parse(text), here, False, block)
+                index = self._add(markup.parse(text), here, False, block, previous, owner)
+                if block.noi_dung:  # a task written as a paragraph, with its points under it
+                    self.walk(block.noi_dung, here, muc_depth, bullet_depth, parent_label, index)
+            # only a free paragraph (doan) right after a task continues it; a bullet is its own item
+            previous = index if index is not None and block.chu_tri else None
 
-    def _add(self, runs: list[markup.Run], path: tuple[int, ...], heading: bool, block: Muc) -> None:
+    def _add(self, runs: list[markup.Run], path: tuple[int, ...], heading: bool, block: Muc,
+             previous: int | None = None, owner: int | None = None) -> int | None:
+        """Add the paragraph; the index of the task it states or continues, if any."""
         para = Paragraph(tuple(runs), path, heading)
         self.paragraphs.append(para)
         if block.chu_tri:
-            self.tasks.append(Task(tuple(block.chu_tri), tuple(block.phoi_hop), block.thoi_han, para.text, path))
+            deadlines = tuple(block.thoi_han or ())
+            self.tasks.append(Task(tuple(block.chu_tri), tuple(block.phoi_hop), "; ".join(deadlines) or None,
+                                   para.text, path, deadlines))
+            return len(self.tasks) - 1
+        target = previous if previous is not None and block.doan is not None else owner
+        if block.thoi_han and target is not None:  # "Báo cáo UBND huyện trước ngày …" after the task
+            task = self.tasks[target]
+            deadlines = task.deadlines + tuple(d for d in block.thoi_han if d not in task.deadlines)
+            self.tasks[target] = replace(task, deadline="; ".join(deadlines), deadlines=deadlines,
+                                         more=task.more + (path,))
+            return target
+        return None
 
 
 def opening(spec: Spec) -> list[str]:
@@ -155,7 +144,7 @@ def close_mark(text: str) -> str:
 def build(spec: Spec) -> Document:
     ten_loai = codes.DOC_TYPES[spec.loai]
     type_code = codes.TYPE_CODES[ten_loai]
-    walker = _Walker(spec.danh_so)
+    walker = _Walker(spec.danh_so, spec.cach_viet_nhiem_vu)
     head = [Paragraph(tuple(markup.parse(t))) for t in opening(spec)]
     walker.walk(spec.noi_dung, (), 0, 0)
     body = head + walker.paragraphs + [Paragraph(tuple(markup.parse(closing(spec))))]
@@ -169,6 +158,7 @@ def build(spec: Spec) -> Document:
         signer=_signer(spec, None),
         recipients=_recipient_lines(spec, spec.noi_nhan),
         tasks=tuple(walker.tasks),
+        warnings=tuple(walker.warnings),
     )
 
 
@@ -262,7 +252,7 @@ def build_letter(spec: Spec) -> Document:
     filled in when that document is issued."""
     cv = spec.cong_van
     assert cv is not None
-    walker = _Walker("1")
+    walker = _Walker("1", spec.cach_viet_nhiem_vu)
     walker.walk(cv.noi_dung, (), 0, 0)
     cite = main_citation(spec)
     body = [Paragraph(tuple(markup.Run(r.text.replace(NOTICE_MARK, cite), r.bold, r.italic) for r in p.runs), p.path,

@@ -33,6 +33,12 @@ class Task:
     deadline: str | None
     text: str
     path: tuple[int, ...]
+    deadlines: tuple[str, ...] = ()  # every deadline, when there are several (deadline joins them)
+    more: tuple[tuple[int, ...], ...] = ()  # following paragraphs that belong to it (a deadline stated after it)
+
+    @property
+    def paths(self) -> tuple[tuple[int, ...], ...]:
+        return (self.path, *self.more)
 
     @property
     def owner(self) -> str:
@@ -69,6 +75,7 @@ class Document:
     v_v: str | None = None  # công văn: trích yếu "V/v …" under the Số line (ô 5b)
     kinh_gui: tuple[str, ...] = ()  # công văn: ô 9a lines, "Kính gửi: X" or "Kính gửi:" then "- X;"
     cosigner: Signer | None = None  # biên bản: the secretary, signing on the left (Mẫu 1.9)
+    warnings: tuple[str, ...] = ()  # what the author may want to look at (a label that breaks the sequence)
 
     @property
     def ky_hieu(self) -> str:

@@ -63,7 +63,7 @@ def build_minutes(spec: Spec) -> Document:
     n += 1
     lines.append(_p(f"**{n}. Kết luận của chủ tọa**", heading=True))
     lines.append(_p(f"Đồng chí {chair.ho_ten} - {chair.chuc_vu} kết luận:"))
-    walker = _Walker(spec.danh_so)
+    walker = _Walker(spec.danh_so, spec.cach_viet_nhiem_vu)
     walker.walk(spec.noi_dung, (), 0, 0)
     lines += walker.paragraphs
     lines.append(_p(close_mark(f"Cuộc họp kết thúc vào {bb.ket_thuc}, {dates.long_date(m.ngay)}")))

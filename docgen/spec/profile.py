@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from ..nd30.authority import CAPACITIES, Capacity, authority_lines, needs
 from ..plumbing.errors import Problem, SpecError
+from .forms import CachViet, NumberStyles
 from .load import signer_refs
 from .messages import translate
 from .schema import CoQuan, NguoiSoan, Strict, TextList, check_authority
@@ -76,6 +77,8 @@ class Profile(Strict):
     noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận mặc định, dùng khi tệp khai báo không ghi.")
     luu: Text | None = Field(None, description="Dòng lưu mặc định, ví dụ VT, TH.")
     nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo mặc định.")
+    danh_so: NumberStyles | None = Field(None, description="Cách đánh số các cấp mặc định của cơ quan, ví dụ [I, \"1\", \"1.1\", a].")
+    cach_viet_nhiem_vu: CachViet | None = Field(None, description="Cách viết nhiệm vụ mặc định: giao (khong, giao, yeu-cau, de-nghi), hinh_thuc (y, muc, doan), dam_thoi_han (cum, ngay, khong).")
     danh_ba: str | None = Field(None, description="Tệp danh bạ đơn vị (đường dẫn tính từ thư mục của docgen.yaml).")
     mau: dict[Literal["thong-bao", "chi-thi", "giay-moi", "cong-van"], str] = Field(
         default_factory=dict, description="Mẫu .docx riêng của cơ quan theo loại văn bản, ví dụ thong-bao: mau/thong-bao.docx (đường dẫn tính từ thư mục của docgen.yaml).")
@@ -141,7 +144,7 @@ def _inherit(path: Path, source: Source, data: dict) -> tuple[Source, dict]:
     return out, parent
 
 
-_SHARED = ("dia_danh", "noi_nhan", "luu", "nguoi_soan")
+_SHARED = ("dia_danh", "noi_nhan", "luu", "nguoi_soan", "danh_so", "cach_viet_nhiem_vu")
 
 
 def merge(spec: Source, profile: Profile, psource: Source) -> Source:

@@ -19,7 +19,15 @@ from pydantic import (
 
 from ..nd30.codes import AUTHORITY_PREFIXES
 from ..nd30.dates import parse_weekday, weekday
-from .types import Date, DocDate, Text, as_list, to_deadline, to_time
+from .forms import (
+    BoldMode,
+    CachViet,
+    Deadlines,
+    LeadVerb,
+    NumberStyles,
+    TaskForm,
+)
+from .types import Date, DocDate, Text, as_list, to_time
 
 TextList = Annotated[list[Text], BeforeValidator(as_list)]
 
@@ -127,10 +135,14 @@ class Muc(Strict):
     dam: bool | None = Field(None, description="In đậm cả dòng tiêu đề mục (mặc định: đậm khi mục có nội dung con).")
     chu_tri: TextList = Field(default_factory=list, description="Cơ quan chủ trì thực hiện nhiệm vụ, ví dụ Sở Y tế; nhiều cơ quan cùng chủ trì thì viết danh sách.")
     phoi_hop: TextList = Field(default_factory=list, description="Các cơ quan phối hợp thực hiện.")
-    thoi_han: Annotated[str | None, BeforeValidator(to_deadline)] = Field(
-        None, description="Thời hạn: một ngày (15/10/2021) hoặc lời như “trước ngày 15/10/2021”, “trong tháng 9/2021”, “thường xuyên”; được in đậm.")
-
-    dam_thoi_han: bool = Field(True, description="In đậm thời hạn (mặc định có); false khi bản gốc không in đậm.")
+    thoi_han: Deadlines = Field(
+        None, description="Thời hạn: một ngày (15/10/2021) hoặc lời như “trước ngày 15/10/2021”, “trong tháng 11/2025”, “Quý IV/2021”, “thường xuyên”, “định kỳ hằng tháng”; nhiều thời hạn thì viết danh sách. Khối không có chu_tri mà có thoi_han, đứng sau hoặc dưới một nhiệm vụ, là thời hạn của nhiệm vụ đó.")
+    dam_thoi_han: BoldMode = Field(None, description="In đậm thời hạn: true/cum (cả cụm, mặc định), ngay (chỉ ngày tháng), false/khong.")
+    giao: LeadVerb | None = Field(None, description="Từ mở đầu câu nhiệm vụ: khong, giao (“Giao X …”), yeu-cau (“Yêu cầu X …”), de-nghi (“Đề nghị X …”); mặc định theo cach_viet_nhiem_vu.")
+    tiep_tuc: bool = Field(False, description="“X chủ trì, tiếp tục phối hợp với Y …”.")
+    hinh_thuc: TaskForm | None = Field(None, description="Nhiệm vụ in thành: y (gạch đầu dòng), muc (mục đánh số) hoặc doan (đoạn văn).")
+    so: Text | None = Field(None, description="Số mục in đúng như bản gốc, ví dụ “2.6.” hoặc “b)”; thay cho số tự động (có cảnh báo khi lệch thứ tự).")
+    dam_so: bool = Field(False, description="Chỉ in đậm số mục, chữ thường: “**1.** UBND huyện …”.")
 
     @model_validator(mode="before")
     @classmethod
@@ -148,8 +160,14 @@ class Muc(Strict):
             raise ValueError(f"mỗi khối nội dung cần đúng một trong các khóa doan, y, muc, nhiem_vu (đang có: {found})")
         if self.doan is not None and self.noi_dung:
             raise ValueError("đoạn văn (doan) không có nội dung con; hãy dùng muc hoặc y")
-        if self.dam is not None and self.muc is None:
+        if self.dam is not None and self.muc is None and self.hinh_thuc != "muc":
             raise ValueError("khóa dam chỉ dùng cho mục được đánh số (muc)")
+        if (self.so is not None or self.dam_so) and self.muc is None and self.hinh_thuc != "muc":
+            raise ValueError("khóa so và dam_so chỉ dùng cho mục được đánh số (muc, hoặc nhiệm vụ có hinh_thuc: muc)")
+        if (self.giao is not None or self.tiep_tuc or self.hinh_thuc is not None) and self.nhiem_vu is None:
+            raise ValueError("khóa giao, tiep_tuc và hinh_thuc chỉ dùng cho nhiệm vụ (nhiem_vu)")
+        if self.tiep_tuc and not self.phoi_hop:
+            raise ValueError("tiep_tuc: true cần cơ quan phối hợp (phoi_hop)")
         if self.nhiem_vu is not None and not self.chu_tri:
             raise ValueError("nhiệm vụ (nhiem_vu) cần cơ quan chủ trì (chu_tri)")
         return self
@@ -234,7 +252,8 @@ class Spec(Strict):
     trich_yeu: Text | None = Field(None, description="Trích yếu nội dung, viết thường, ví dụ: Kết luận của Chủ tịch UBND tỉnh tại ...")
     cuoc_hop: CuocHop | None = Field(None, description="Cuộc họp (với thông báo kết luận): dùng để viết đoạn mở đầu và câu kết thúc mặc định.")
     mo_dau: TextList = Field(default_factory=list, description="Đoạn mở đầu (mỗi mục một đoạn); bỏ trống thì docgen viết từ thông tin cuộc họp.")
-    danh_so: Literal["I", "1", "a"] = Field("I", description="Cách đánh số cấp mục ngoài cùng: I (I., II.), 1 (1., 2.) hoặc a (a), b)).")
+    danh_so: NumberStyles = Field("I", description="Cách đánh số: một kiểu cho cấp ngoài cùng (I, 1 hoặc a; các cấp sau theo I → 1 → a) hoặc danh sách mỗi cấp một kiểu, trong I (I., II.), 1 (1., 2.), 1.1 (2.1., 2.1.1.), a (a), b)), - hoặc +.")
+    cach_viet_nhiem_vu: CachViet | None = Field(None, description="Cách viết nhiệm vụ mặc định (từ mở đầu, hình thức, in đậm thời hạn); thường ghi trong docgen.yaml.")
     noi_dung: list[Muc] = Field(default_factory=list, description="Nội dung: các mục, đoạn văn, ý và nhiệm vụ, theo thứ tự.")
     doi_tuong_thuc_hien: TextList = Field(default_factory=list, description="Với chỉ thị: những người, cơ quan có trách nhiệm thực hiện, dùng trong câu kết thúc mặc định.")
     ket_thuc: Text | None = Field(None, description="Câu kết thúc; bỏ trống thì docgen viết câu mặc định theo loại văn bản. Dấu ./. được thêm tự động.")

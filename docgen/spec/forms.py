@@ -1,0 +1,103 @@
+"""Forms of wording that real documents use (issue #12), kept apart from schema.py: how tasks
+are introduced and how their deadlines are set, how each level is numbered, Nơi nhận groups,
+the kind of meeting, the numbered giấy mời and the marks above and below the text."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .types import Text, to_deadline
+
+LeadVerb = Literal["khong", "giao", "yeu-cau", "de-nghi"]
+LEAD_VERBS = {"khong": "", "giao": "Giao", "yeu-cau": "Yêu cầu", "de-nghi": "Đề nghị"}
+TaskForm = Literal["y", "muc", "doan"]
+BoldDeadline = Literal["cum", "ngay", "khong"]
+NumberStyle = Literal["I", "1", "1.1", "a", "-", "+"]
+MeetingKind = Literal["phien-hop", "hop", "kiem-tra", "lam-viec", "tiep-cong-dan", "doi-thoai", "hoi-nghi"]
+Honorific = Literal["đồng chí", "ông", "bà"]
+Urgency = Literal["HỎA TỐC", "THƯỢNG KHẨN", "KHẨN"]
+Secrecy = Literal["MẬT", "TỐI MẬT", "TUYỆT MẬT"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def to_bold_mode(value: object) -> object:
+    """dam_thoi_han: true / false as before, or cum (the phrase), ngay (the date only), khong."""
+    if value is True:
+        return "cum"
+    if value is False:
+        return "khong"
+    return value
+
+
+def to_deadlines(value: object) -> object:
+    """One deadline or several: each a date (→ "trước ngày …") or words."""
+    if value is None:
+        return None
+    items = value if isinstance(value, list) else [value]
+    return [to_deadline(v) for v in items]
+
+
+Deadlines = Annotated[list[str] | None, BeforeValidator(to_deadlines)]
+BoldMode = Annotated[BoldDeadline | None, BeforeValidator(to_bold_mode)]
+
+
+def to_styles(value: object) -> object:
+    """danh_so: one style for the outer level (the next ones follow I → 1 → a) or one per level."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return [str(v) for v in value] if isinstance(value, list) else value
+
+
+NumberStyles = Annotated[NumberStyle | list[NumberStyle], BeforeValidator(to_styles)]
+
+
+class CachViet(_Strict):
+    """Cách viết nhiệm vụ mặc định của cơ quan (ghi trong docgen.yaml hoặc tệp khai báo)."""
+
+    giao: LeadVerb | None = Field(None, description="Từ mở đầu câu giao nhiệm vụ: khong (“X chủ trì …”), giao (“Giao X …”), yeu-cau (“Yêu cầu X …”), de-nghi (“Đề nghị X …”).")
+    hinh_thuc: TaskForm | None = Field(None, description="Nhiệm vụ in thành: y (gạch đầu dòng “- ”), muc (mục đánh số) hoặc doan (đoạn văn).")
+    dam_thoi_han: BoldMode = Field(None, description="In đậm thời hạn: cum (cả cụm “trước ngày …”), ngay (chỉ ngày tháng) hoặc khong.")
+
+
+class NhomNoiNhan(_Strict):
+    """Một nhóm nơi nhận có chung một ghi chú, ví dụ “(biết)” cho nhiều dòng."""
+
+    nhom: Annotated[list[Text], Field(min_length=1)] = Field(description="Các nơi nhận của nhóm, mỗi mục một dòng.")
+    ghi_chu: Text = Field(description="Ghi chú chung, ví dụ (biết) hoặc (b/c).")
+    cach_in: Literal["ngoac", "dong-cuoi"] | None = Field(None, description="ngoac: dấu ngoặc “}” bên phải các dòng; dong-cuoi: ghi chú cuối dòng cuối của nhóm (mặc định).")
+
+
+class NguoiNhan(_Strict):
+    """Một cá nhân là nơi nhận (công dân)."""
+
+    ca_nhan: Text = Field(description="Họ tên (và địa chỉ) của người nhận, ví dụ Ông Nguyễn Văn A, thôn 3, xã B.")
+    ghi_chu: Text | None = Field(None, description="Ghi chú, ví dụ (để biết).")
+
+
+class GiayMoiDanhSo(_Strict):
+    """Giấy mời dạng các mục đánh số có nhãn in đậm (1. Chủ trì, 2. Thành phần mời, …)."""
+
+    mo_dau: Text | None = Field(None, description="Câu mở đầu, ví dụ “Thực hiện Chương trình công tác …, Ủy ban nhân dân tỉnh tổ chức họp …”.")
+    muc: list[Text] = Field(default_factory=lambda: ["chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi"],
+                            description="Thứ tự các mục: chu-tri, thanh-phan, noi-dung, thoi-gian, dia-diem, chuan-bi.")
+    kieu_gio: Literal["tu", "luc"] = Field("luc", description="Cách viết thời gian: tu (“từ 14h00 ngày 05/12/2025 (chiều thứ Sáu)”) hoặc luc (“08 giờ 00 phút, Thứ Ba, ngày …”).")
+
+    @model_validator(mode="after")
+    def _known(self) -> "GiayMoiDanhSo":
+        known = {"chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi", "lien-he"}
+        for key in self.muc:
+            if key not in known:
+                raise ValueError(f"mục “{key}” không có trong giấy mời; dùng: {', '.join(sorted(known))}")
+        return self
+
+
+class Dau(_Strict):
+    """Dấu chỉ mức độ khẩn (ô 10b) và độ mật (ô 10a)."""
+
+    khan: Urgency | None = Field(None, description="Mức độ khẩn: HỎA TỐC, THƯỢNG KHẨN hoặc KHẨN.")
+    mat: Secrecy | None = Field(None, description="Độ mật: MẬT, TỐI MẬT hoặc TUYỆT MẬT.")
