@@ -245,3 +245,22 @@ def test_office_numbering_from_the_profile(office):
     (office / "tb.yaml").write_text(path, encoding="utf-8")
     doc = build(load_spec(office / "tb.yaml"))
     assert [p.text for p in doc.body[1:3]] == ["1. A", "1.1. B"]
+
+
+# --------------------------------------------------------------------------- Nơi nhận
+
+def test_recipient_groups_notes_as_typed_and_people():
+    doc = build(load_spec_text(
+        BASE.replace("noi_nhan: [X]\n", "") + "noi_dung: [Nội dung.]\nnoi_nhan:\n"
+        "  - TT. Huyện ủy; (b/cáo)\n"
+        "  - {nhom: [Phòng Nội vụ, Thanh tra huyện, Công an huyện], ghi_chu: (biết)}\n"
+        "  - {nhom: [UBND xã A, UBND xã B], ghi_chu: (t/h), cach_in: ngoac}\n"
+        "  - {ca_nhan: Nguyễn Văn A (thôn 3 xã B), ghi_chu: (để biết)}\n"))
+    assert doc.recipients == (
+        "- TT. Huyện ủy; (b/cáo)", "- Phòng Nội vụ;", "- Thanh tra huyện;", "- Công an huyện (biết);",
+        "- UBND xã A;\t} (t/h)", "- UBND xã B;\t}", "- Nguyễn Văn A (thôn 3 xã B) (để biết);", "- Lưu: VT.")
+    spec = load_spec_text(BASE.replace("noi_nhan: [X]\n", "") + "noi_dung: [Nội dung.]\nnoi_nhan:\n"
+                          "  - TT. Huyện ủy; (b/cáo)\n  - {nhom: [Phòng Nội vụ, Thanh tra huyện], ghi_chu: (biết)}\n"
+                          "  - {ca_nhan: Nguyễn Văn A}\n")
+    assert spec.recipient_names == ["TT. Huyện ủy", "Phòng Nội vụ", "Thanh tra huyện", "Nguyễn Văn A"]
+    assert spec.is_named_person("Nguyễn Văn A")

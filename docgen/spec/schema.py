@@ -17,6 +17,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..nd30 import recipients
 from ..nd30.codes import AUTHORITY_PREFIXES
 from ..nd30.dates import parse_weekday, weekday
 from .forms import (
@@ -24,12 +25,16 @@ from .forms import (
     CachViet,
     Deadlines,
     LeadVerb,
+    NguoiNhan,
+    NhomNoiNhan,
     NumberStyles,
     TaskForm,
 )
 from .types import Date, DocDate, Text, as_list, to_time
 
 TextList = Annotated[list[Text], BeforeValidator(as_list)]
+RecipientList = Annotated[list[Annotated[Text | NhomNoiNhan | NguoiNhan, Field(union_mode="left_to_right")]],
+                          BeforeValidator(as_list)]
 
 
 class Strict(BaseModel):
@@ -258,7 +263,7 @@ class Spec(Strict):
     doi_tuong_thuc_hien: TextList = Field(default_factory=list, description="Với chỉ thị: những người, cơ quan có trách nhiệm thực hiện, dùng trong câu kết thúc mặc định.")
     ket_thuc: Text | None = Field(None, description="Câu kết thúc; bỏ trống thì docgen viết câu mặc định theo loại văn bản. Dấu ./. được thêm tự động.")
     nguoi_ky: NguoiKy = Field(description="Người ký văn bản (mã người ký trong hồ sơ docgen.yaml, hoặc đầy đủ).")
-    noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận, mỗi mục một dòng, không cần “- ” và “;”, ví dụ “Bộ Nội vụ (b/c)”.")
+    noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận, mỗi mục một dòng, không cần “- ” và “;”, ví dụ “Bộ Nội vụ (b/c)”; ghi chú gõ sau dấu chấm phẩy giữ nguyên (“TT. Huyện ủy; (b/cáo)”); một nhóm chung ghi chú {nhom: [...], ghi_chu: (biết)}; một người {ca_nhan: Ông Nguyễn Văn A, thôn 3}.")
     luu: Text = Field("VT", description="Dòng lưu, ví dụ “VT, TH” (in ra “- Lưu: VT, TH.”).")
     nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo và số bản phát hành (ô 12), nếu cần.")
     giay_moi: GiayMoi | None = Field(None, description="Giấy mời họp (khi van_ban có giay-moi).")
@@ -313,6 +318,16 @@ class Spec(Strict):
         if not self.mo_dau and self.loai == "thong-bao" and self.cuoc_hop is None:
             raise ValueError("thông báo cần đoạn mở đầu (mo_dau) hoặc thông tin cuộc họp (cuoc_hop)")
         return self
+
+    @property
+    def recipient_names(self) -> list[str]:
+        """Every name on Nơi nhận that gets a copy (group members one by one, notes typed after
+        the semicolon left out)."""
+        return [name for item in self.noi_nhan for name in recipients.entry_names(item)]
+
+    def is_named_person(self, name: str) -> bool:
+        """A recipient given as `ca_nhan`: a person, whatever the name looks like."""
+        return any(isinstance(i, NguoiNhan) and i.ca_nhan == name for i in self.noi_nhan)
 
     @property
     def issued(self) -> bool:
