@@ -264,3 +264,63 @@ def test_recipient_groups_notes_as_typed_and_people():
                           "  - {ca_nhan: Nguyễn Văn A}\n")
     assert spec.recipient_names == ["TT. Huyện ủy", "Phòng Nội vụ", "Thanh tra huyện", "Nguyễn Văn A"]
     assert spec.is_named_person("Nguyễn Văn A")
+
+
+# --------------------------------------------------------------------------- opening and closing
+
+MEETING = BASE.replace("mo_dau: Mở đầu.\n", "").replace("ket_thuc: Kết thúc.\n", "") + "noi_dung: [Nội dung.]\n"
+
+
+def opening_of(meeting: str):
+    return texts(build(load_spec_text(MEETING + "cuoc_hop:\n" + meeting)))
+
+
+def test_field_inspection_with_another_person_concluding():
+    body = opening_of("""\
+  loai: kiem-tra
+  ten: tiến độ dự án đường ven biển
+  ngay: 12/11/2025
+  dia_diem: huyện B
+  danh_xung: ông
+  chu_tri: {ho_ten: Nguyễn A, chuc_vu: Phó Chủ tịch UBND tỉnh}
+  ket_luan: {ho_ten: Lê B, chuc_vu: Chủ tịch UBND tỉnh, danh_xung: bà}
+  thanh_phan: [lãnh đạo Sở Xây dựng]
+""")
+    assert body[0] == ("Ngày 12 tháng 11 năm 2025, ông Nguyễn A - Phó Chủ tịch UBND tỉnh đã kiểm tra tiến độ dự án "
+                       "đường ven biển, tại huyện B. Cùng đi có các đồng chí: lãnh đạo Sở Xây dựng. Sau khi kiểm tra "
+                       "thực tế, nghe báo cáo và ý kiến của các đại biểu, bà Lê B - Chủ tịch UBND tỉnh kết luận như sau:")
+    assert body[-1].startswith("Trên đây là kết luận của bà Lê B - Chủ tịch UBND tỉnh tại tiến độ")
+
+
+def test_conference_organised_by_an_agency_with_a_short_name():
+    body = opening_of("""\
+  loai: hoi-nghi
+  ten: Hội nghị tổng kết công tác cải cách hành chính năm 2025
+  ten_ngan: Hội nghị
+  to_chuc: Ủy ban nhân dân tỉnh
+  ngay: 5/12/2025
+  chu_tri: {ho_ten: Trần C, chuc_vu: Chủ tịch UBND tỉnh}
+  noi_dung: [báo cáo tổng kết]
+""")
+    assert body[0] == ("Ngày 05 tháng 12 năm 2025, Ủy ban nhân dân tỉnh tổ chức Hội nghị tổng kết công tác cải cách "
+                       "hành chính năm 2025, do đồng chí Trần C - Chủ tịch UBND tỉnh chủ trì.")
+    assert body[1].startswith("Hội nghị tập trung vào các nội dung: báo cáo tổng kết. Sau khi nghe báo cáo và ý kiến "
+                              "phát biểu của các đại biểu, đồng chí Trần C")
+    assert body[-1].startswith("Trên đây là kết luận của đồng chí Trần C - Chủ tịch UBND tỉnh tại Hội nghị, ")
+
+
+def test_working_session_and_citizen_reception():
+    body = opening_of("""\
+  loai: lam-viec
+  ten: UBND huyện C về công tác giải phóng mặt bằng
+  ngay: 3/10/2025
+  chu_tri: {ho_ten: Đỗ D, chuc_vu: Phó Chủ tịch UBND tỉnh}
+""")
+    assert body[0].startswith("Ngày 03 tháng 10 năm 2025, đồng chí Đỗ D - Phó Chủ tịch UBND tỉnh có buổi làm việc với UBND huyện C")
+    body = opening_of("""\
+  loai: tiep-cong-dan
+  ten: buổi tiếp công dân định kỳ tháng 10/2025
+  ngay: 15/10/2025
+  chu_tri: {ho_ten: Đỗ D, chuc_vu: Chủ tịch UBND huyện}
+""")
+    assert "Sau khi nghe công dân trình bày và ý kiến của các cơ quan liên quan, đồng chí Đỗ D" in body[0]

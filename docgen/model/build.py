@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..nd30 import codes, dates, recipients, signer
 from ..spec.schema import Muc, Spec
-from . import markup, numbering, tasks
+from . import markup, numbering, tasks, wording
 from .document import Document, Paragraph, Signer, Task
 
 VI_LETTERS, ROMAN = numbering.VI_LETTERS, numbering.ROMAN
@@ -104,29 +104,14 @@ def opening(spec: Spec) -> list[str]:
     """The opening paragraphs: as written, or composed from the meeting."""
     if spec.mo_dau or spec.cuoc_hop is None:
         return list(spec.mo_dau)
-    m = spec.cuoc_hop
-    chairs = "; ".join(f"{c.ho_ten} - {c.chuc_vu}" for c in m.chu_tri)
-    who_chairs = f"đồng chí {chairs}" if len(m.chu_tri) == 1 else f"các đồng chí: {chairs}"
-    where = f", tại {m.dia_diem}" if m.dia_diem else ""
-    first = f"Ngày {dates.long_date(m.ngay)[5:]}{where}, {who_chairs} chủ trì {m.ten}."
-    if m.thanh_phan:
-        first += f" Tham dự có các đồng chí: {'; '.join(x.rstrip(';.') for x in m.thanh_phan)}."
-    who = m.concluder
-    close = f"đồng chí {who.ho_ten} - {who.chuc_vu} kết luận như sau:"
-    if m.noi_dung:
-        agenda = "; ".join(x.rstrip(";.") for x in m.noi_dung)
-        return [first, f"{m.ten[0].upper()}{m.ten[1:]} tập trung vào các nội dung: {agenda}. "
-                       f"Sau khi nghe báo cáo và ý kiến thảo luận của các đại biểu, {close}"]
-    return [f"{first} Sau khi nghe báo cáo và ý kiến thảo luận của các đại biểu, {close}"]
+    return wording.opening(spec.cuoc_hop)
 
 
 def closing(spec: Spec) -> str:
     """The closing sentence, as written or the usual one for the type, ending in `./.`."""
     text = spec.ket_thuc
     if text is None and spec.loai == "thong-bao":
-        who = spec.cuoc_hop.concluder  # type: ignore[union-attr]
-        text = (f"Trên đây là kết luận của đồng chí **{who.ho_ten}** - {who.chuc_vu} tại {spec.cuoc_hop.ten}, "  # type: ignore[union-attr]
-                f"{spec.co_quan.ten_goi} thông báo để các cơ quan, đơn vị, địa phương biết và thực hiện.")
+        text = wording.conclusion(spec.cuoc_hop, spec.co_quan.ten_goi)
     elif text is None:
         text = (f"Nhận được Chỉ thị này, yêu cầu {'; '.join(spec.doi_tuong_thuc_hien)} "
                 "tập trung quán triệt và nghiêm túc triển khai thực hiện.")
@@ -174,8 +159,7 @@ def _dash_list(items: list[str]) -> list[str]:
 
 
 def _chairs(spec: Spec) -> str:
-    people = [f"{c.ho_ten} - {c.chuc_vu}" for c in spec.cuoc_hop.chu_tri]  # type: ignore[union-attr]
-    return f"đồng chí {people[0]}" if len(people) == 1 else "các đồng chí: " + "; ".join(people)
+    return wording.chairs(spec.cuoc_hop)
 
 
 def build_invitation(spec: Spec, invitee: str | None = None) -> Document:

@@ -24,7 +24,9 @@ from .forms import (
     BoldMode,
     CachViet,
     Deadlines,
+    Honorific,
     LeadVerb,
+    MeetingKind,
     NguoiNhan,
     NhomNoiNhan,
     NumberStyles,
@@ -55,6 +57,7 @@ class NguoiChuTri(Strict):
 
     ho_ten: Text = Field(description="Họ và tên, ví dụ Trịnh Xuân Trường.")
     chuc_vu: Text = Field(description="Chức vụ như viết trong văn bản, ví dụ Chủ tịch UBND tỉnh.")
+    danh_xung: Honorific | None = Field(None, description="Cách gọi: đồng chí, ông hoặc bà; mặc định theo cuoc_hop.danh_xung.")
 
 
 class CuocHop(Strict):
@@ -69,6 +72,10 @@ class CuocHop(Strict):
     chu_tri: Annotated[list[NguoiChuTri], BeforeValidator(lambda v: [v] if isinstance(v, dict) else v)] = Field(
         min_length=1, description="Người chủ trì (một người, hoặc danh sách nếu đồng chủ trì).")
     ket_luan: NguoiChuTri | None = Field(None, description="Người kết luận, nếu khác người chủ trì thứ nhất.")
+    loai: MeetingKind = Field("phien-hop", description="Loại cuộc họp, quyết định lời mở đầu: phien-hop, hop, kiem-tra (kiểm tra thực địa), lam-viec (buổi làm việc), tiep-cong-dan, doi-thoai, hoi-nghi.")
+    to_chuc: Text | None = Field(None, description="Cơ quan tổ chức, khi khác người chủ trì, ví dụ “Ủy ban nhân dân tỉnh” (“… tổ chức Hội nghị …”).")
+    danh_xung: Honorific = Field("đồng chí", description="Cách gọi người chủ trì, người kết luận: đồng chí, ông hoặc bà.")
+    ten_ngan: Text | None = Field(None, description="Tên gọi ngắn sau lần nhắc đầu tiên, ví dụ Hội nghị, Đoàn kiểm tra.")
     thanh_phan: TextList = Field(default_factory=list, description="Thành phần tham dự, mỗi mục một nhóm đại biểu.")
     noi_dung: TextList = Field(default_factory=list, description="Các nội dung đã được báo cáo, thảo luận tại cuộc họp.")
 
