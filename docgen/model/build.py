@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..nd30 import codes, dates, recipients, signer
 from ..spec.schema import Muc, Spec
-from . import markup, numbering, tasks, wording
+from . import invitation, markup, numbering, tasks, wording
 from .document import Document, Paragraph, Signer, Task
 
 VI_LETTERS, ROMAN = numbering.VI_LETTERS, numbering.ROMAN
@@ -169,13 +169,31 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
     invitees = [invitee] if invitee else list(gm.moi)
     who = spec.co_quan.ten_goi
     lines: list[str] = []
-    if len(invitees) == 1:
+    if gm.danh_so is not None:  # the numbered, labelled form provinces print
+        lines = invitation.body_lines(spec, gm, invitees, invitee, _concerns)
+    elif len(invitees) == 1:
         lines.append(f"{who} trân trọng kính mời: {recipients.clean_item(invitees[0])}")
     else:
         lines.append(f"{who} trân trọng kính mời:")
         lines.extend(_dash_list(invitees))
-    lines.append(f"Tới dự {(gm.noi_dung or m.ten).rstrip('.')}.")
-    lines.append(f"Chủ trì: {_chairs(spec)}.")
+    if gm.danh_so is None:
+        lines += _mau_17_lines(spec, invitee)
+    lines[-1] = close_mark(lines[-1])
+    code = f"{codes.TYPE_CODES['GIẤY MỜI']}-{spec.co_quan.viet_tat}"
+    return Document(
+        doc_type="giay-moi", ten_loai="GIẤY MỜI", type_code="GM",
+        **_issuer(spec, gm.so, code, gm.ngay),
+        trich_yeu="" if gm.danh_so is not None and not gm.danh_so.trich_yeu else gm.trich_yeu or f"Dự {m.ten}",
+        body=tuple(Paragraph(tuple(markup.parse(t))) for t in lines),
+        signer=_signer(spec, gm.nguoi_ky),
+        recipients=_recipient_lines(spec, gm.noi_nhan or invitees, gm.luu),
+    )
+
+
+def _mau_17_lines(spec: Spec, invitee: str | None) -> list[str]:
+    """Mẫu 1.7 after the invitees: Tới dự, Chủ trì, Thời gian, Địa điểm, preparations, contact."""
+    gm, m = spec.giay_moi, spec.cuoc_hop
+    lines = [f"Tới dự {(gm.noi_dung or m.ten).rstrip('.')}.", f"Chủ trì: {_chairs(spec)}."]
     when = ", ".join(x for x in (m.gio, dates.weekday(m.ngay), dates.long_date(m.ngay)) if x)
     lines.append(f"Thời gian: {when}.")
     if m.dia_diem:
@@ -189,16 +207,7 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
         lines.append(f"Đầu mối liên hệ: {gm.lien_he.rstrip('.')}.")
     if gm.luu_y:
         lines.append(gm.luu_y)
-    lines[-1] = close_mark(lines[-1])
-    code = f"{codes.TYPE_CODES['GIẤY MỜI']}-{spec.co_quan.viet_tat}"
-    return Document(
-        doc_type="giay-moi", ten_loai="GIẤY MỜI", type_code="GM",
-        **_issuer(spec, gm.so, code, gm.ngay),
-        trich_yeu=gm.trich_yeu or f"Dự {m.ten}",
-        body=tuple(Paragraph(tuple(markup.parse(t))) for t in lines),
-        signer=_signer(spec, gm.nguoi_ky),
-        recipients=_recipient_lines(spec, gm.noi_nhan or invitees, gm.luu),
-    )
+    return lines
 
 
 def _issuer(spec: Spec, number: int | None, code: str, date) -> dict:

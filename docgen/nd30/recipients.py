@@ -18,6 +18,9 @@ def clean_item(text: str) -> str:
 def archive_line(archive: str, drafter: str | None = None, copies: int | None = None) -> str:
     """`- Lưu: VT, TH.`, with ô 12 `PL.(25)` after it when asked for."""
     archive = archive.strip().rstrip(".")
+    if archive.lower().startswith("lưu") and not archive[3:].lstrip().startswith(":"):
+        line = f"- {archive}."  # as the office writes it: "Lưu VT, NNMT (đ_5b)"
+        return line if not drafter else f"{line} {drafter.strip().rstrip('.')}." + (f"({copies})." if copies is not None else "")
     if archive.lower().startswith("lưu"):
         archive = archive[3:].lstrip(" :")
     if not archive.upper().startswith("VT"):

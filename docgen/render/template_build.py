@@ -152,6 +152,16 @@ def _signature(doc, prefix: str = "") -> None:
     last.paragraph_format.space_before = Pt(0)
 
 
+def _optional_trich_yeu(doc, doc_type: str) -> None:
+    """ô 5a's trích yếu and its rule; a giấy mời may go without (many provinces print none)."""
+    if doc_type == "giay-moi":
+        _para(doc, "{%p if trich_yeu %}", "ND30 Trich yeu")
+    _para(doc, "{{ trich_yeu }}", "ND30 Trich yeu")
+    _rule(doc, "trich_yeu_rule")
+    if doc_type == "giay-moi":
+        _para(doc, "{%p endif %}", "ND30 Duong ke")
+
+
 def build_document(doc_type: str):
     doc = Document()
     _styles(doc)
@@ -183,8 +193,7 @@ def build_document(doc_type: str):
         _loop(doc, "line", "kinh_gui_items", "ND30 Kinh gui muc")
     else:
         _para(doc, "{{ ten_loai }}", "ND30 Ten loai")
-        _para(doc, "{{ trich_yeu }}", "ND30 Trich yeu")
-        _rule(doc, "trich_yeu_rule")
+        _optional_trich_yeu(doc, doc_type)
     _loop(doc, "p", "body", "ND30 Noi dung", rich=True)
 
     doc.add_paragraph(style="Normal")  # one blank line between ./. and the signature block

@@ -10,6 +10,11 @@ from .engine import CompiledTemplate
 
 
 def builtin_path(doc_type: str) -> Path:
+    # A source checkout's own templates first: an editable install made from another checkout
+    # maps docgen.templates to that checkout's folder, whose templates may differ from these.
+    local = Path(__file__).resolve().parents[2] / "templates" / f"{doc_type}.docx"
+    if local.exists() and (local.parent.parent / "docgen" / "render" / "templates.py").exists():
+        return local
     try:
         root = resources.files("docgen.templates")
         path = Path(str(root.joinpath(f"{doc_type}.docx")))

@@ -86,6 +86,10 @@ class GiayMoiDanhSo(_Strict):
     muc: list[Text] = Field(default_factory=lambda: ["chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi"],
                             description="Thứ tự các mục: chu-tri, thanh-phan, noi-dung, thoi-gian, dia-diem, chuan-bi.")
     kieu_gio: Literal["tu", "luc"] = Field("luc", description="Cách viết thời gian: tu (“từ 14h00 ngày 05/12/2025 (chiều thứ Sáu)”) hoặc luc (“08 giờ 00 phút, Thứ Ba, ngày …”).")
+    thoi_gian: Text | None = Field(None, description="Thời gian viết sẵn, thay cho câu docgen viết từ cuoc_hop, ví dụ “½ ngày, từ 7h30 - 9h00, Thứ Ba, ngày 06/02/2018”.")
+    nhan: dict[str, Text] = Field(default_factory=dict, description="Nhãn riêng của từng mục, ví dụ chu-tri: Chủ trì cuộc họp.")
+    dam_nhan: bool = Field(True, description="In đậm số và nhãn của mục (mặc định có).")
+    trich_yeu: bool = Field(True, description="false: giấy mời không có dòng trích yếu (như nhiều tỉnh in).")
 
     @model_validator(mode="after")
     def _known(self) -> "GiayMoiDanhSo":
@@ -97,7 +101,7 @@ class GiayMoiDanhSo(_Strict):
 
 
 class Dau(_Strict):
-    """Dấu chỉ mức độ khẩn (ô 10b) và độ mật (ô 10a)."""
+    """Dấu chỉ độ mật (ô 10a) và mức độ khẩn (ô 10b), dưới số và ký hiệu."""
 
     khan: Urgency | None = Field(None, description="Mức độ khẩn: HỎA TỐC, THƯỢNG KHẨN hoặc KHẨN.")
     mat: Secrecy | None = Field(None, description="Độ mật: MẬT, TỐI MẬT hoặc TUYỆT MẬT.")

@@ -24,6 +24,7 @@ from .forms import (
     BoldMode,
     CachViet,
     Deadlines,
+    GiayMoiDanhSo,
     Honorific,
     LeadVerb,
     MeetingKind,
@@ -170,8 +171,8 @@ class Muc(Strict):
             kinds = [k for k in ("doan", "y", "muc", "nhiem_vu") if getattr(self, k) is not None]
             found = ", ".join(kinds) if kinds else "không có khóa nào"
             raise ValueError(f"mỗi khối nội dung cần đúng một trong các khóa doan, y, muc, nhiem_vu (đang có: {found})")
-        if self.doan is not None and self.noi_dung:
-            raise ValueError("đoạn văn (doan) không có nội dung con; hãy dùng muc hoặc y")
+        if self.doan is not None and self.noi_dung and not self.chu_tri:
+            raise ValueError("đoạn văn (doan) không có nội dung con, trừ khi nó giao nhiệm vụ (chu_tri); hãy dùng muc hoặc y")
         if self.dam is not None and self.muc is None and self.hinh_thuc != "muc":
             raise ValueError("khóa dam chỉ dùng cho mục được đánh số (muc)")
         if (self.so is not None or self.dam_so) and self.muc is None and self.hinh_thuc != "muc":
@@ -207,6 +208,7 @@ class GiayMoi(Strict):
     chuan_bi: list[Annotated[ChuanBi | Text, Field(union_mode="left_to_right")]] = Field(default_factory=list, description="Việc các đơn vị phải chuẩn bị: mỗi mục là câu văn, hoặc {don_vi, noi_dung}.")
     lien_he: Text | None = Field(None, description="Người, số điện thoại đầu mối liên hệ.")
     luu_y: Text | None = Field(None, description="Các vấn đề cần lưu ý (dòng cuối, kết thúc bằng ./.).")
+    danh_so: GiayMoiDanhSo | None = Field(None, description="Giấy mời dạng các mục đánh số có nhãn (1. Chủ trì, 2. Thành phần mời, …) thay cho Mẫu 1.7; có thể ghi trong docgen.yaml (giay_moi_danh_so).")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký giấy mời (mã trong hồ sơ hoặc đầy đủ); mặc định: người ký chung.")
     noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận; mặc định là các thành phần được mời.")
     luu: Text | None = Field(None, description="Dòng lưu của giấy mời; mặc định: dòng lưu chung (luu).")
