@@ -10,8 +10,8 @@ the folder's `docgen.yaml` when there is one. For every document the test assert
 - how many body paragraphs stayed free text (typed as written, not built from structure) and why;
 - `docgen check --layout` finds nothing but the deviations the published document itself makes.
 
-Normalisations (the only ones): runs of spaces are one space; "Số: 131 /TB" (a number stamped
-into the blank) is "Số: 131/TB"; a bold span's trailing punctuation is not compared
+Normalisations (the only ones): runs of spaces are one space; "Số: 131 /TB" or "397 /UBND -TP" (a number
+stamped into the blank) is "Số: 131/TB", "397/UBND-TP"; a bold span's trailing punctuation is not compared
 ("**trước ngày 10/12/2023.**" counts as bold "trước ngày 10/12/2023").
 """
 
@@ -40,6 +40,7 @@ class Meta:
     why_free: str
     trailing: int = 0  # lines after the body that are the portal's, not the document's
     bold: bool = True  # the published copy marks bold spans
+    skip: dict[str, str] = field(default_factory=dict)  # a part not compared → why
     mark_dropped: bool = False  # the portal's copy ends without the closing "/." that docgen adds
     check_fails: dict[str, str] = field(default_factory=dict)  # rule → why the published document fails it
 
@@ -99,6 +100,22 @@ DOCS: dict[str, Meta] = {
         "cong-van", frozenset({"kinh_gui", "body"}),
         ((("Sở Tài nguyên và Môi trường",), ("cơ quan liên quan",), ("trước ngày 15/4/2013",)),),
         free=2, why_free="the grounds paragraph and the note on the attachment", bold=False, check_fails=BLANK_SIGNER),
+    "an-giang/thong-bao_an-giang_12_2023-04": Meta(
+        "thong-bao", ALL - {"kinh_gui"}, (), free=9,
+        why_free="four “Căn cứ” lines, “Xét đề nghị …”, the lead-in, the two decisions and the closing: a "
+                 "land-recovery notice decides, it assigns no task (the closing's “yêu cầu các cơ quan, đơn vị có "
+                 "liên quan …” names no agency)",
+        check_fails={"ND30-CANCU-STYLE": "the notice prints its “Căn cứ …” lines upright"}),
+    "ba-ria-vung-tau/cong-van_ba-ria-vung-tau_397_2025-03": Meta(
+        "cong-van", ALL,
+        ((("Đảng ủy, HĐND, UBMTTQVN và các ban, ngành, đoàn thể, khu phố và các cơ quan, đơn vị trường học trên "
+           "địa bàn Phường 1",), (), ()),
+         (("Bộ phận một cửa Phường 1",), (), ()),
+         (("công chức Văn phòng - Thống kê phụ trách chuyển đổi số, CCHC",), ("bộ phận Tư pháp", "các bộ phận liên quan"), ()),
+         (("bộ phận Văn hóa - Thông tin",), (), ()),
+         (("Bộ phận Tư pháp",), (), ())),
+        free=3, why_free="the two grounds paragraphs and the attachment line after ./. (ghi_sau)",
+        skip={"date": "printed “tháng 03”: the decree pads only months 1 and 2, docgen prints “tháng 3”"}),
     "hai-duong/giay-moi_hai-duong_na_2018-02": Meta(
         "giay-moi", frozenset({"body"}), (), free=0,
         why_free="none: opening sentence, numbered parts and closing line are fields of the numbered giấy mời "
@@ -206,8 +223,9 @@ def test_title_header_kinh_gui_noi_nhan_signer(case):
         number = next(i for i, (left, _) in enumerate(pub.header) if left.startswith("Số:"))
         agency = [left for left, _ in pub.header[:number] if left and left != "*"]
         assert agency == [*doc.parent_lines, *doc.agency_lines]
-        assert re.sub(r"\s+/", "/", pub.header[number][0]) == doc.number_line
-        assert any(right == doc.date_line for _, right in pub.header)
+        assert re.sub(r"\s+([/-])", r"\1", pub.header[number][0]) == doc.number_line
+        if "date" not in meta.skip:
+            assert any(right == doc.date_line for _, right in pub.header)
     if "noi_nhan" in meta.parts:
         assert pub.noi_nhan == list(doc.recipients)
     if "signer" in meta.parts:
@@ -227,7 +245,9 @@ def free_paragraphs(spec, doc) -> int:
     owned = [p for t in doc.tasks for p in t.paths]
     count = sum(1 for p in doc.body if p.path and not p.heading and not any(p.path[:len(o)] == o for o in owned))
     if doc.doc_type != "cong-van":
-        count += len(spec.mo_dau) + (spec.ket_thuc is not None)
+        count += len(spec.mo_dau) + (spec.ket_thuc is not None) + len(spec.ghi_sau)
+    else:
+        count += len(spec.cong_van.ghi_sau)
     return count
 
 

@@ -114,6 +114,7 @@ class Components:
     trich_yeu_rule: RuleMark | None = None
     kinh_gui: list[Segment] = field(default_factory=list)
     body: list[Para] = field(default_factory=list)
+    tail: list[Para] = field(default_factory=list)  # notes after the closing "./."
     noi_nhan_label: Segment | None = None
     noi_nhan_items: list[Segment] = field(default_factory=list)
     signer_titles: list[Segment] = field(default_factory=list)
@@ -231,7 +232,22 @@ def locate(doc: DocxFile) -> Components:
     zone_start = _signature(c, paras, cursor)
     c.body = [p for p in paras if cursor < p.index < zone_start and not p.in_table
               and not p.place.textbox and p.text[len(p.label):].strip()]
+    c.body, c.tail = _split_tail(c.body)
     return c
+
+
+def _split_tail(body: list[Para]) -> tuple[list[Para], list[Para]]:
+    """Notes printed after the closing "./.", such as "(Đính kèm …)" or "(gửi kèm theo Phiếu …)":
+    not part of the body the decree's rules judge."""
+    end = len(body)
+    while end > 1:
+        text = body[end - 1].text.strip()
+        if not (text.startswith("(") and text.endswith(")")):
+            break
+        end -= 1
+    if end < len(body) and body[end - 1].text.rstrip().endswith("./."):
+        return body[:end], body[end:]
+    return body, []
 
 
 def _head_end(head: list[Para]) -> int:

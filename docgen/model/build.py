@@ -132,7 +132,8 @@ def build(spec: Spec) -> Document:
     walker = _Walker(spec.danh_so, spec.cach_viet_nhiem_vu)
     head = [Paragraph(tuple(markup.parse(t))) for t in opening(spec)]
     walker.walk(spec.noi_dung, (), 0, 0)
-    body = head + walker.paragraphs + [Paragraph(tuple(markup.parse(closing(spec))))]
+    tail = [Paragraph(tuple(markup.parse(t))) for t in spec.ghi_sau]  # after the ./.
+    body = head + walker.paragraphs + [Paragraph(tuple(markup.parse(closing(spec))))] + tail
     return Document(
         doc_type=spec.loai,
         ten_loai=ten_loai,
@@ -253,6 +254,7 @@ def build_letter(spec: Spec) -> Document:
     last = body[-1]
     tail = last.runs[-1]
     body[-1] = Paragraph(last.runs[:-1] + (markup.Run(close_mark(tail.text), tail.bold, tail.italic),), last.path, last.heading)
+    body += [Paragraph(tuple(markup.parse(t))) for t in cv.ghi_sau]  # after the ./.
     if len(cv.kinh_gui) == 1:
         kinh_gui = (f"Kính gửi: {recipients.clean_item(cv.kinh_gui[0])}",)
     else:
