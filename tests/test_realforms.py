@@ -324,3 +324,28 @@ def test_working_session_and_citizen_reception():
   chu_tri: {ho_ten: Đỗ D, chuc_vu: Chủ tịch UBND huyện}
 """)
     assert "Sau khi nghe công dân trình bày và ý kiến của các cơ quan liên quan, đồng chí Đỗ D" in body[0]
+
+
+# --------------------------------------------------------------------------- marks and tails
+
+def test_urgency_and_secrecy_marks_under_the_number_and_a_line_after_the_end(tmp_path):
+    from docx import Document as Docx
+
+    from docgen.render.pipeline import render_document
+
+    doc = doc_of("dau: {khan: HỎA TỐC, mat: MẬT}\nghi_sau: [(gửi kèm theo Phiếu ghi ý kiến)]\n")
+    assert doc.marks == ("MẬT", "HỎA TỐC")
+    assert texts(doc)[-2:] == ["Kết thúc./.", "(gửi kèm theo Phiếu ghi ý kiến)"]
+    path = tmp_path / "x.docx"
+    path.write_bytes(render_document(doc))
+    cell = Docx(path).tables[0].cell(1, 0)
+    assert [p.text for p in cell.paragraphs if p.text] == [doc.number_line, "MẬT", "HỎA TỐC"]
+    plain = doc_of()
+    path.write_bytes(render_document(plain))
+    assert [p.text for p in Docx(path).tables[0].cell(1, 0).paragraphs if p.text] == [plain.number_line]
+
+
+def test_archive_line_as_the_office_types_it():
+    from docgen.nd30 import archive_line
+    assert archive_line("Lưu VT, NNMT (đ_5b)") == "- Lưu VT, NNMT (đ_5b)."
+    assert archive_line("Lưu: VT, NC.Tùng") == "- Lưu: VT, NC.Tùng."

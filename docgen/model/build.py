@@ -213,7 +213,8 @@ def _mau_17_lines(spec: Spec, invitee: str | None) -> list[str]:
 
 def _issuer(spec: Spec, number: int | None, code: str, date) -> dict:
     """ô 2-4 of any document of the spec: agency lines, Số line, place and date."""
-    return dict(parent_lines=split_lines(spec.co_quan.chu_quan), agency_lines=split_lines(spec.co_quan.ten),
+    marks = tuple(m for m in (spec.dau.mat, spec.dau.khan) if m) if spec.dau else ()
+    return dict(marks=marks, parent_lines=split_lines(spec.co_quan.chu_quan), agency_lines=split_lines(spec.co_quan.ten),
                 agency_code=spec.co_quan.viet_tat, number=number, number_line=dates.number_line(number, code),
                 date_line=dates.date_line(spec.dia_danh, date))
 

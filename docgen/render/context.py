@@ -86,5 +86,6 @@ def _fields(doc: Document) -> dict:
         "kinh_gui": list(doc.kinh_gui),
         "kinh_gui_head": doc.kinh_gui[0] if doc.kinh_gui else "",
         "kinh_gui_items": list(doc.kinh_gui[1:]),
+        "marks": list(doc.marks),
         **rules(doc),
     }

@@ -23,6 +23,7 @@ from ..nd30.dates import parse_weekday, weekday
 from .forms import (
     BoldMode,
     CachViet,
+    Dau,
     Deadlines,
     GiayMoiDanhSo,
     Honorific,
@@ -273,6 +274,7 @@ class Spec(Strict):
     doi_tuong_thuc_hien: TextList = Field(default_factory=list, description="Với chỉ thị: những người, cơ quan có trách nhiệm thực hiện, dùng trong câu kết thúc mặc định.")
     ket_thuc: Text | None = Field(None, description="Câu kết thúc; bỏ trống thì docgen viết câu mặc định theo loại văn bản. Dấu ./. được thêm tự động.")
     ghi_sau: TextList = Field(default_factory=list, description="Dòng in sau dấu ./., ví dụ “(gửi kèm theo Phiếu ghi ý kiến …)”.")
+    dau: Dau | None = Field(None, description="Dấu độ mật (mat: MẬT, TỐI MẬT, TUYỆT MẬT) và mức độ khẩn (khan: HỎA TỐC, THƯỢNG KHẨN, KHẨN) của mọi văn bản làm từ tệp này, in dưới số và ký hiệu.")
     nguoi_ky: NguoiKy = Field(description="Người ký văn bản (mã người ký trong hồ sơ docgen.yaml, hoặc đầy đủ).")
     noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận, mỗi mục một dòng, không cần “- ” và “;”, ví dụ “Bộ Nội vụ (b/c)”; ghi chú gõ sau dấu chấm phẩy giữ nguyên (“TT. Huyện ủy; (b/cáo)”); một nhóm chung ghi chú {nhom: [...], ghi_chu: (biết)}; một người {ca_nhan: Ông Nguyễn Văn A, thôn 3}.")
     luu: Text = Field("VT", description="Dòng lưu, ví dụ “VT, TH” (in ra “- Lưu: VT, TH.”).")
