@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.model.build import build
+from docgen.model.build import build, build_documents
 from docgen.plumbing.errors import SpecError
 from docgen.spec import load_spec, load_spec_text
 
@@ -349,3 +349,44 @@ def test_archive_line_as_the_office_types_it():
     from docgen.nd30 import archive_line
     assert archive_line("Lưu VT, NNMT (đ_5b)") == "- Lưu VT, NNMT (đ_5b)."
     assert archive_line("Lưu: VT, NC.Tùng") == "- Lưu: VT, NC.Tùng."
+
+
+# --------------------------------------------------------------------------- giấy mời, numbered form
+
+GIAY_MOI = """\
+van_ban: [giay-moi]
+co_quan: {ten: ỦY BAN NHÂN DÂN | TỈNH A, viet_tat: UBND, ten_goi: Ủy ban nhân dân tỉnh}
+dia_danh: A
+nguoi_ky: {quyen_han: [TL. CHỦ TỊCH], chuc_vu: Chánh Văn phòng, ho_ten: C}
+cuoc_hop:
+  ten: họp nghe báo cáo tiến độ dự án đường ven biển
+  ngay: 5/12/2025
+  gio: 14h
+  dia_diem: Phòng họp số 2, UBND tỉnh
+  chu_tri: {ho_ten: Nguyễn A, chuc_vu: Phó Chủ tịch UBND tỉnh}
+giay_moi:
+  ngay: /12/2025
+  moi: [Sở Xây dựng, Sở Tài chính]
+  chuan_bi: [{don_vi: Sở Xây dựng, noi_dung: báo cáo tiến độ}]
+"""
+
+
+def test_numbered_invitation_from_the_office_profile(tmp_path):
+    (tmp_path / "docgen.yaml").write_text(
+        "giay_moi_danh_so:\n  mo_dau: Thực hiện Chương trình công tác tháng 12/2025, Ủy ban nhân dân tỉnh tổ chức họp.\n"
+        "  kieu_gio: tu\n  trich_yeu: false\n", encoding="utf-8")
+    (tmp_path / "gm.yaml").write_text(GIAY_MOI, encoding="utf-8")
+    doc = build_documents(load_spec(tmp_path / "gm.yaml"))["giay-moi"]
+    assert doc.trich_yeu == ""
+    assert texts(doc) == [
+        "Thực hiện Chương trình công tác tháng 12/2025, Ủy ban nhân dân tỉnh tổ chức họp.",
+        "1. Chủ trì: Đồng chí Nguyễn A - Phó Chủ tịch UBND tỉnh.",
+        "2. Thành phần mời:", "- Sở Xây dựng;", "- Sở Tài chính.",
+        "3. Nội dung: họp nghe báo cáo tiến độ dự án đường ven biển.",
+        "4. Thời gian: từ 14h00 ngày 05/12/2025 (chiều thứ Sáu).",
+        "5. Địa điểm: Phòng họp số 2, UBND tỉnh.",
+        "6. Phân công chuẩn bị:", "- Sở Xây dựng chuẩn bị báo cáo tiến độ./."]
+    assert [r.text for r in doc.body[1].runs if r.bold] == ["1. Chủ trì:"]
+    (tmp_path / "docgen.yaml").write_text("", encoding="utf-8")
+    doc = build_documents(load_spec(tmp_path / "gm.yaml"))["giay-moi"]  # Mẫu 1.7 stays the default
+    assert doc.trich_yeu and texts(doc)[0] == "Ủy ban nhân dân tỉnh trân trọng kính mời:"

@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from ..nd30.authority import CAPACITIES, Capacity, authority_lines, needs
 from ..plumbing.errors import Problem, SpecError
-from .forms import CachViet, NumberStyles
+from .forms import CachViet, GiayMoiDanhSo, NumberStyles
 from .load import signer_refs
 from .messages import translate
 from .schema import CoQuan, NguoiSoan, Strict, TextList, check_authority
@@ -79,6 +79,7 @@ class Profile(Strict):
     nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo mặc định.")
     danh_so: NumberStyles | None = Field(None, description="Cách đánh số các cấp mặc định của cơ quan, ví dụ [I, \"1\", \"1.1\", a].")
     cach_viet_nhiem_vu: CachViet | None = Field(None, description="Cách viết nhiệm vụ mặc định: giao (khong, giao, yeu-cau, de-nghi), hinh_thuc (y, muc, doan), dam_thoi_han (cum, ngay, khong).")
+    giay_moi_danh_so: GiayMoiDanhSo | None = Field(None, description="Giấy mời của cơ quan in dạng các mục đánh số có nhãn (1. Chủ trì, 2. Thành phần mời, …) thay cho Mẫu 1.7.")
     danh_ba: str | None = Field(None, description="Tệp danh bạ đơn vị (đường dẫn tính từ thư mục của docgen.yaml).")
     mau: dict[Literal["thong-bao", "chi-thi", "giay-moi", "cong-van"], str] = Field(
         default_factory=dict, description="Mẫu .docx riêng của cơ quan theo loại văn bản, ví dụ thong-bao: mau/thong-bao.docx (đường dẫn tính từ thư mục của docgen.yaml).")
@@ -158,6 +159,10 @@ def merge(spec: Source, profile: Profile, psource: Source) -> Source:
         if key not in data and raw.get(key) is not None:
             data[key] = raw[key]
             merged.graft((key,), psource, (key,))
+    gm = data.get("giay_moi")
+    if isinstance(gm, dict) and "danh_so" not in gm and raw.get("giay_moi_danh_so") is not None:
+        data["giay_moi"] = {**gm, "danh_so": raw["giay_moi_danh_so"]}  # the office's numbered form
+        merged.graft(("giay_moi", "danh_so"), psource, ("giay_moi_danh_so",))
     ours = data.get("co_quan")
     if isinstance(ours, str):  # an issuer named by its id in co_quan_khac
         key = ours.strip()
