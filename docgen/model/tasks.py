@@ -110,7 +110,7 @@ def with_deadlines(text: str, deadlines: list[str] | None, mode: str = "cum") ->
     if not missing:
         return text
     sentence = text.rstrip()
-    if sentence and sentence[-1] not in ".;:!?":
+    if sentence and sentence[-1] not in ".;:!?…":
         sentence += "."
     added = []
     for i, deadline in enumerate(missing):

@@ -150,7 +150,7 @@ class Muc(Strict):
     chu_tri: TextList = Field(default_factory=list, description="Cơ quan chủ trì thực hiện nhiệm vụ, ví dụ Sở Y tế; nhiều cơ quan cùng chủ trì thì viết danh sách.")
     phoi_hop: TextList = Field(default_factory=list, description="Các cơ quan phối hợp thực hiện.")
     thoi_han: Deadlines = Field(
-        None, description="Thời hạn: một ngày (15/10/2021) hoặc lời như “trước ngày 15/10/2021”, “trong tháng 11/2025”, “Quý IV/2021”, “thường xuyên”, “định kỳ hằng tháng”; nhiều thời hạn thì viết danh sách. Khối không có chu_tri mà có thoi_han, đứng sau hoặc dưới một nhiệm vụ, là thời hạn của nhiệm vụ đó.")
+        None, description="Thời hạn: một ngày (15/10/2021) hoặc lời như “trước ngày 15/10/2021”, “trong tháng 11/2025”, “Quý IV/2021”, “thường xuyên”, “định kỳ hằng tháng”; nhiều thời hạn thì viết danh sách. Một đoạn (doan) không có chu_tri mà có thoi_han, ngay sau một nhiệm vụ, hoặc một khối nằm dưới nhiệm vụ, là thời hạn của chính nhiệm vụ đó.")
     dam_thoi_han: BoldMode = Field(None, description="In đậm thời hạn: true/cum (cả cụm, mặc định), ngay (chỉ ngày tháng), false/khong.")
     giao: LeadVerb | None = Field(None, description="Từ mở đầu câu nhiệm vụ: khong, giao (“Giao X …”), yeu-cau (“Yêu cầu X …”), de-nghi (“Đề nghị X …”); mặc định theo cach_viet_nhiem_vu.")
     tiep_tuc: bool = Field(False, description="“X chủ trì, tiếp tục phối hợp với Y …”.")
