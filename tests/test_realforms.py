@@ -390,3 +390,22 @@ def test_numbered_invitation_from_the_office_profile(tmp_path):
     (tmp_path / "docgen.yaml").write_text("", encoding="utf-8")
     doc = build_documents(load_spec(tmp_path / "gm.yaml"))["giay-moi"]  # Mẫu 1.7 stays the default
     assert doc.trich_yeu and texts(doc)[0] == "Ủy ban nhân dân tỉnh trân trọng kính mời:"
+
+
+def test_an_extract_keeps_the_deadline_paragraph_with_its_task():
+    from docgen.distribute.extract import keep
+
+    spec = load_spec_text(BASE + """\
+noi_dung:
+  - muc: Nhiệm vụ
+    noi_dung:
+      - {nhiem_vu: tổng hợp ý kiến., chu_tri: Phòng Nội vụ, hinh_thuc: doan}
+      - {doan: Báo cáo UBND huyện trước ngày 20/11/2025., thoi_han: 20/11/2025}
+      - {nhiem_vu: rà soát., chu_tri: Phòng Tài chính}
+""")
+    doc = build(spec)
+    first, second = doc.tasks
+    mine, others = list(first.paths), list(second.paths)
+    kept = [p.text for p in doc.body if keep(p, mine, spec, others)]
+    assert "Báo cáo UBND huyện trước ngày 20/11/2025." in kept
+    assert "- Phòng Tài chính chủ trì rà soát." not in kept

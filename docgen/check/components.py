@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..nd30.codes import AUTHORITY_PREFIXES, TYPE_CODES
 from .reader import DocxFile, Para
+from .tail import split_tail
 from .text import fold, is_upper
 
 HEAD_LIMIT = 40  # the header of page 1 sits well inside the first 40 paragraphs
@@ -232,22 +233,9 @@ def locate(doc: DocxFile) -> Components:
     zone_start = _signature(c, paras, cursor)
     c.body = [p for p in paras if cursor < p.index < zone_start and not p.in_table
               and not p.place.textbox and p.text[len(p.label):].strip()]
-    c.body, c.tail = _split_tail(c.body)
+    c.body, c.tail = split_tail(c.body)
     return c
 
-
-def _split_tail(body: list[Para]) -> tuple[list[Para], list[Para]]:
-    """Notes printed after the closing "./.", such as "(Đính kèm …)" or "(gửi kèm theo Phiếu …)":
-    not part of the body the decree's rules judge."""
-    end = len(body)
-    while end > 1:
-        text = body[end - 1].text.strip()
-        if not (text.startswith("(") and text.endswith(")")):
-            break
-        end -= 1
-    if end < len(body) and body[end - 1].text.rstrip().endswith("./."):
-        return body[:end], body[end:]
-    return body, []
 
 
 def _head_end(head: list[Para]) -> int:
