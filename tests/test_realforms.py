@@ -409,3 +409,21 @@ noi_dung:
     kept = [p.text for p in doc.body if keep(p, mine, spec, others)]
     assert "Báo cáo UBND huyện trước ngày 20/11/2025." in kept
     assert "- Phòng Tài chính chủ trì rà soát." not in kept
+
+
+def test_footnotes_become_word_footnotes(tmp_path):
+    import zipfile
+
+    from docgen.render.pipeline import render_document
+
+    doc = doc_of("chu_thich: [\"Sửa đổi, bổ sung năm 2020.\"]\n", "noi_dung:\n  - \"Theo Luật Đất đai[^1] & quy định.\"\n")
+    assert doc.body[1].text == "Theo Luật Đất đai & quy định." and doc.body[1].runs[1].note == 1
+    path = tmp_path / "x.docx"
+    path.write_bytes(render_document(doc))
+    with zipfile.ZipFile(path) as z:
+        assert 'w:footnoteReference w:id="1"' in z.read("word/document.xml").decode()
+        assert "Sửa đổi, bổ sung năm 2020." in z.read("word/footnotes.xml").decode()
+        assert b"footnotes.xml" in z.read("word/_rels/document.xml.rels")
+    with pytest.raises(SpecError) as err:
+        doc_of("", "noi_dung:\n  - \"Theo Luật[^2].\"\n")
+    assert "[^2]" in err.value.show()

@@ -144,6 +144,7 @@ def build(spec: Spec) -> Document:
         signer=_signer(spec, None),
         recipients=_recipient_lines(spec, spec.noi_nhan),
         tasks=tuple(walker.tasks),
+        footnotes=tuple(spec.chu_thich),
         warnings=tuple(walker.warnings),
     )
 
@@ -269,6 +270,7 @@ def build_letter(spec: Spec) -> Document:
         signer=_signer(spec, cv.nguoi_ky),
         recipients=_recipient_lines(spec, ["Như trên", *cv.noi_nhan], cv.luu),
         tasks=tuple(walker.tasks),
+        footnotes=tuple(spec.chu_thich) if any(r.note for p in body for r in p.runs) else (),
     )
 
 

@@ -75,6 +75,7 @@ class Document:
     v_v: str | None = None  # công văn: trích yếu "V/v …" under the Số line (ô 5b)
     kinh_gui: tuple[str, ...] = ()  # công văn: ô 9a lines, "Kính gửi: X" or "Kính gửi:" then "- X;"
     cosigner: Signer | None = None  # biên bản: the secretary, signing on the left (Mẫu 1.9)
+    footnotes: tuple[str, ...] = ()  # chú thích, referred to as [^1], [^2] … in the body
     marks: tuple[str, ...] = ()  # ô 10a (độ mật) then ô 10b (mức độ khẩn), under the Số line
     warnings: tuple[str, ...] = ()  # what the author may want to look at (a label that breaks the sequence)
 

@@ -4,12 +4,14 @@ the kind of meeting, the numbered giấy mời and the marks above and below the
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .types import Text, to_deadline
 
+NOTE = re.compile(r"\[\^(\d+)\]")  # a footnote mark in text: [^1] refers to chu_thich[0]
 LeadVerb = Literal["khong", "giao", "yeu-cau", "de-nghi"]
 LEAD_VERBS = {"khong": "", "giao": "Giao", "yeu-cau": "Yêu cầu", "de-nghi": "Đề nghị"}
 TaskForm = Literal["y", "muc", "doan"]

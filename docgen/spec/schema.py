@@ -21,6 +21,7 @@ from ..nd30 import recipients
 from ..nd30.codes import AUTHORITY_PREFIXES
 from ..nd30.dates import parse_weekday, weekday
 from .forms import (
+    NOTE,
     BoldMode,
     CachViet,
     Dau,
@@ -253,6 +254,10 @@ class BienBan(Strict):
     luu: Text = Field("VT, hồ sơ", description="Dòng lưu của biên bản; mẫu 1.9 ghi “VT, hồ sơ”.")
 
 
+def _block_texts(blocks: list[Muc]) -> list[str]:
+    return [t for b in blocks for t in (b.text, *_block_texts(b.noi_dung))]
+
+
 DocKind = Literal["thong-bao", "chi-thi", "giay-moi", "bien-ban", "cong-van"]
 
 
@@ -274,6 +279,7 @@ class Spec(Strict):
     doi_tuong_thuc_hien: TextList = Field(default_factory=list, description="Với chỉ thị: những người, cơ quan có trách nhiệm thực hiện, dùng trong câu kết thúc mặc định.")
     ket_thuc: Text | None = Field(None, description="Câu kết thúc; bỏ trống thì docgen viết câu mặc định theo loại văn bản. Dấu ./. được thêm tự động.")
     ghi_sau: TextList = Field(default_factory=list, description="Dòng in sau dấu ./., ví dụ “(gửi kèm theo Phiếu ghi ý kiến …)”.")
+    chu_thich: TextList = Field(default_factory=list, description="Chú thích cuối trang, theo thứ tự; trong nội dung viết [^1], [^2] … tại chỗ cần chú thích.")
     dau: Dau | None = Field(None, description="Dấu độ mật (mat: MẬT, TỐI MẬT, TUYỆT MẬT) và mức độ khẩn (khan: HỎA TỐC, THƯỢNG KHẨN, KHẨN) của mọi văn bản làm từ tệp này, in dưới số và ký hiệu.")
     nguoi_ky: NguoiKy = Field(description="Người ký văn bản (mã người ký trong hồ sơ docgen.yaml, hoặc đầy đủ).")
     noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận, mỗi mục một dòng, không cần “- ” và “;”, ví dụ “Bộ Nội vụ (b/c)”; ghi chú gõ sau dấu chấm phẩy giữ nguyên (“TT. Huyện ủy; (b/cáo)”); một nhóm chung ghi chú {nhom: [...], ghi_chu: (biết)}; một người {ca_nhan: Ông Nguyễn Văn A, thôn 3}.")
@@ -330,6 +336,17 @@ class Spec(Strict):
                 raise ValueError("chỉ thị không có câu kết thúc (ket_thuc) thì cần doi_tuong_thuc_hien để docgen viết câu mặc định")
         if not self.mo_dau and self.loai == "thong-bao" and self.cuoc_hop is None:
             raise ValueError("thông báo cần đoạn mở đầu (mo_dau) hoặc thông tin cuộc họp (cuoc_hop)")
+        return self
+
+    @model_validator(mode="after")
+    def _notes_exist(self) -> "Spec":
+        texts = [*self.mo_dau, self.ket_thuc or "", *self.ghi_sau, *_block_texts(self.noi_dung)]
+        if self.cong_van is not None:
+            texts += _block_texts(self.cong_van.noi_dung)
+        for text in texts:
+            for m in NOTE.finditer(text):
+                if not 1 <= int(m[1]) <= len(self.chu_thich):
+                    raise ValueError(f"chú thích {m[0]} chưa có nội dung: chu_thich có {len(self.chu_thich)} mục")
         return self
 
     @property
