@@ -427,3 +427,15 @@ def test_footnotes_become_word_footnotes(tmp_path):
     with pytest.raises(SpecError) as err:
         doc_of("", "noi_dung:\n  - \"Theo Luật[^2].\"\n")
     assert "[^2]" in err.value.show()
+
+
+def test_render_reports_a_label_that_breaks_the_sequence(tmp_path):
+    from click.testing import CliRunner
+
+    from docgen.cli import main
+
+    spec = tmp_path / "tb.yaml"
+    spec.write_text(BASE + "danh_so: \"1\"\nnoi_dung:\n  - {muc: A.}\n  - {muc: B., so: \"3.\"}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(spec), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "lệch thứ tự" in result.output and "“2.”" in result.output
