@@ -439,3 +439,12 @@ def test_render_reports_a_label_that_breaks_the_sequence(tmp_path):
     result = CliRunner().invoke(main, ["render", str(spec), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "lệch thứ tự" in result.output and "“2.”" in result.output
+
+
+def test_agency_named_alone_without_chu_tri():
+    doc = task_doc("""\
+  - {nhiem_vu: chỉ đạo các nhà thầu bảo đảm an toàn., chu_tri: Chủ đầu tư, giao: ten}
+  - {nhiem_vu: có phương án vận hành hồ chứa., chu_tri: Công ty thủy lợi, phoi_hop: [các địa phương], giao: ten}
+""")
+    assert texts(doc)[1:3] == ["- Chủ đầu tư chỉ đạo các nhà thầu bảo đảm an toàn.",
+                               "- Công ty thủy lợi phối hợp với các địa phương có phương án vận hành hồ chứa."]

@@ -35,10 +35,15 @@ def setting(block, office: CachViet | None, key: str, default):
 
 def sentence(block, office: CachViet | None = None) -> str:
     """"[Giao|Yêu cầu|Đề nghị] X chủ trì, [tiếp tục] phối hợp với Y <việc>." With a lead-in verb
-    and no co-operating agency, "chủ trì" is left to the author's text ("Giao UBND các xã rà soát …")."""
-    verb = LEAD_VERBS[setting(block, office, "giao", "khong")]
+    and no co-operating agency, "chủ trì" is left to the author's text ("Giao UBND các xã rà soát …");
+    `ten` writes the agency alone: "X <việc>", "X phối hợp với Y <việc>"."""
+    lead = setting(block, office, "giao", "khong")
+    verb = LEAD_VERBS[lead]
     owners = join_agencies(block.chu_tri)
-    if block.phoi_hop:
+    if lead == "ten":  # "X …", "X (tiếp tục) phối hợp với Y …": the name alone, no "chủ trì"
+        again = "tiếp tục " if block.tiep_tuc else ""
+        text = f"{owners} {again}phối hợp với {join_agencies(block.phoi_hop)}" if block.phoi_hop else owners
+    elif block.phoi_hop:
         again = "tiếp tục " if block.tiep_tuc else ""
         text = f"{owners} chủ trì, {again}phối hợp với {join_agencies(block.phoi_hop)}"
     elif verb:

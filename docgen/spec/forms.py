@@ -12,8 +12,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from .types import Text, to_deadline
 
 NOTE = re.compile(r"\[\^(\d+)\]")  # a footnote mark in text: [^1] refers to chu_thich[0]
-LeadVerb = Literal["khong", "giao", "yeu-cau", "de-nghi"]
-LEAD_VERBS = {"khong": "", "giao": "Giao", "yeu-cau": "Yêu cầu", "de-nghi": "Đề nghị"}
+LeadVerb = Literal["khong", "ten", "giao", "yeu-cau", "de-nghi"]
+LEAD_VERBS = {"khong": "", "ten": "", "giao": "Giao", "yeu-cau": "Yêu cầu", "de-nghi": "Đề nghị"}
 TaskForm = Literal["y", "muc", "doan"]
 BoldDeadline = Literal["cum", "ngay", "khong"]
 NumberStyle = Literal["I", "1", "1.1", "a", "-", "+"]
@@ -61,7 +61,7 @@ NumberStyles = Annotated[NumberStyle | list[NumberStyle], BeforeValidator(to_sty
 class CachViet(_Strict):
     """Cách viết nhiệm vụ mặc định của cơ quan (ghi trong docgen.yaml hoặc tệp khai báo)."""
 
-    giao: LeadVerb | None = Field(None, description="Từ mở đầu câu giao nhiệm vụ: khong (“X chủ trì …”), giao (“Giao X …”), yeu-cau (“Yêu cầu X …”), de-nghi (“Đề nghị X …”).")
+    giao: LeadVerb | None = Field(None, description="Từ mở đầu câu giao nhiệm vụ: khong (“X chủ trì …”), ten (“X …”, “X phối hợp với Y …”, không có chữ chủ trì), giao (“Giao X …”), yeu-cau (“Yêu cầu X …”), de-nghi (“Đề nghị X …”).")
     hinh_thuc: TaskForm | None = Field(None, description="Nhiệm vụ in thành: y (gạch đầu dòng “- ”), muc (mục đánh số) hoặc doan (đoạn văn).")
     dam_thoi_han: BoldMode = Field(None, description="In đậm thời hạn: cum (cả cụm “trước ngày …”), ngay (chỉ ngày tháng) hoặc khong.")
 

@@ -153,7 +153,7 @@ class Muc(Strict):
     thoi_han: Deadlines = Field(
         None, description="Thời hạn: một ngày (15/10/2021) hoặc lời như “trước ngày 15/10/2021”, “trong tháng 11/2025”, “Quý IV/2021”, “thường xuyên”, “định kỳ hằng tháng”; nhiều thời hạn thì viết danh sách. Một đoạn (doan) không có chu_tri mà có thoi_han, ngay sau một nhiệm vụ, hoặc một khối nằm dưới nhiệm vụ, là thời hạn của chính nhiệm vụ đó.")
     dam_thoi_han: BoldMode = Field(None, description="In đậm thời hạn: true/cum (cả cụm, mặc định), ngay (chỉ ngày tháng), false/khong.")
-    giao: LeadVerb | None = Field(None, description="Từ mở đầu câu nhiệm vụ: khong, giao (“Giao X …”), yeu-cau (“Yêu cầu X …”), de-nghi (“Đề nghị X …”); mặc định theo cach_viet_nhiem_vu.")
+    giao: LeadVerb | None = Field(None, description="Từ mở đầu câu nhiệm vụ: khong (“X chủ trì …”), ten (“X …” hoặc “X phối hợp với Y …”, không có chữ chủ trì), giao (“Giao X …”), yeu-cau (“Yêu cầu X …”), de-nghi (“Đề nghị X …”); mặc định theo cach_viet_nhiem_vu.")
     tiep_tuc: bool = Field(False, description="“X chủ trì, tiếp tục phối hợp với Y …”.")
     hinh_thuc: TaskForm | None = Field(None, description="Nhiệm vụ in thành: y (gạch đầu dòng), muc (mục đánh số) hoặc doan (đoạn văn).")
     so: Text | None = Field(None, description="Số mục in đúng như bản gốc, ví dụ “2.6.” hoặc “b)”; thay cho số tự động (có cảnh báo khi lệch thứ tự).")
