@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..nd30.codes import TYPE_CODES
 from .reader import DocxFile, Para
+from .tail import split_tail
 from .text import fold
 
 HEAD_LIMIT = 40  # the header of page 1 sits well inside the first 40 paragraphs
@@ -115,6 +116,7 @@ class Components:
     kinh_gui: list[Segment] = field(default_factory=list)
     body: list[Para] = field(default_factory=list)
     can_cu: list[Para] = field(default_factory=list)  # the căn cứ block: first body paragraphs, tên loại documents only
+    tail: list[Para] = field(default_factory=list)  # notes after the closing "./."
     noi_nhan_label: Segment | None = None
     noi_nhan_items: list[Segment] = field(default_factory=list)
     signer_titles: list[Segment] = field(default_factory=list)
@@ -234,6 +236,7 @@ def locate(doc: DocxFile) -> Components:
     zone_start = signature_zone(c, paras, cursor)
     c.body = [p for p in paras if cursor < p.index < zone_start and not p.in_table
               and not p.place.textbox and p.text[len(p.label):].strip()]
+    c.body, c.tail = split_tail(c.body)
     c.can_cu = _can_cu(c)
     return c
 
@@ -326,9 +329,11 @@ def _trich_yeu(c: Components, paras: list[Para], head_end: int) -> int:
         return last
     cursor = c.ten_loai.para.index
     for p in paras[c.ten_loai.para.index:]:
-        if p.in_table or len(c.trich_yeu) >= 4:
+        if p.in_table:
             break
         blank = not p.text.strip()
+        if not blank and len(c.trich_yeu) >= 4:  # four lines at most; the rule under them still counts
+            break
         if blank:
             if p.fmt.border_bottom or p.line_shape or p.fmt.border_top:
                 c.trich_yeu_rule = RuleMark(p, "shape" if p.line_shape else "border")
@@ -351,12 +356,13 @@ def _trich_yeu(c: Components, paras: list[Para], head_end: int) -> int:
 
 
 def _looks_like_body(p: Para) -> bool:
-    """A trích yếu is never indented, never a căn cứ or Kính gửi line, never a whole paragraph
-    of text; a long paragraph set as a trích yếu (centred, bold) is a long trích yếu."""
+    """A trích yếu is never indented, never a căn cứ or Kính gửi line, never a whole paragraph of text
+    (published ones run to four lines, about 300 characters: tests/realdocs/dak-lak, 131/TB-VPUBND);
+    a longer paragraph set as a trích yếu (centred, bold) is a long trích yếu."""
     folded = fold(p.text)
     seg = whole(p)
     set_as_title = p.fmt.align == "center" and seg is not None and _is_bold(seg)
-    return p.fmt.first > 0 or (len(folded) > 250 and not set_as_title) or p.text.startswith("\t") \
+    return p.fmt.first > 0 or (len(folded) > 320 and not set_as_title) or p.text.startswith("\t") \
         or folded.startswith(("can cu", "kinh gui", "thuc hien", "ngay "))
 
 

@@ -69,6 +69,7 @@ def render_job(job: Job, ctx: Context) -> list[str]:
             write_atomic(p.docx, data)
         ctx.finished(job, outs)
     messages = warnings + [f"Đã tạo {out}" for out in outs]
+    messages.extend(f"Lưu ý ({p.docx.name}): {w}" for p, _ in rendered for w in p.doc.warnings)
     for p, _ in rendered:
         if p.kind in custom:
             messages.extend(custom_template_warnings(p.docx))

@@ -33,8 +33,8 @@ def archive_copies(luu: str) -> int:
 def recipients_of(spec: Spec, directory: Directory) -> list[Agency]:
     """The agencies on the Nơi nhận list, groups expanded, each once, in list order."""
     seen: dict[int, Agency] = {}
-    for item in spec.noi_nhan:
-        if names.is_person(item) and directory.lookup(item) is None:
+    for item in spec.recipient_names:
+        if (names.is_person(item) or spec.is_named_person(item)) and directory.lookup(item) is None:
             continue
         for agency in directory.expand(item):
             seen.setdefault(agency.index, agency)
@@ -43,7 +43,8 @@ def recipients_of(spec: Spec, directory: Directory) -> list[Agency]:
 
 def persons_of(spec: Spec, directory: Directory) -> list[str]:
     """The citizens on Nơi nhận, as written: each is sent one copy by post."""
-    return [item for item in spec.noi_nhan if names.is_person(item) and directory.lookup(item) is None]
+    return [item for item in spec.recipient_names
+            if (names.is_person(item) or spec.is_named_person(item)) and directory.lookup(item) is None]
 
 
 def copy_count(spec: Spec, directory: Directory) -> int:

@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
+from ..nd30 import recipients
 from ..plumbing.errors import DocgenError, Problem, SpecError
 from ..spec.messages import translate
 from ..spec.schema import Muc, NguoiKy, Spec, Strict, TextList
@@ -292,8 +293,14 @@ def agency_names(spec: Spec):
     """Every agency or group name a spec uses, with its path: Nơi nhận, then the tasks; and
     the công văn's Kính gửi, Nơi nhận and tasks. (A giấy mời invites people by title, which
     a directory of agencies does not list.)"""
-    for i, name in enumerate(spec.noi_nhan):
-        yield name, ("noi_nhan", i)
+    for i, item in enumerate(spec.noi_nhan):
+        if isinstance(item, str):
+            yield recipients.entry_names(item)[0], ("noi_nhan", i)
+        elif getattr(item, "nhom", None) is not None:
+            for j, name in enumerate(item.nhom):
+                yield name, ("noi_nhan", i, "nhom", j)
+        else:
+            yield item.ca_nhan, ("noi_nhan", i, "ca_nhan")
     yield from _names_in_blocks(spec.noi_dung, ("noi_dung",))
     if spec.cong_van is not None:
         for key in ("kinh_gui", "noi_nhan"):
@@ -311,7 +318,7 @@ def check_names(spec: Spec, source: Source, directory: Directory, draft: bool = 
     for name, path in agency_names(spec):
         if directory.lookup(name) is not None:
             continue
-        if path[0] == "noi_nhan" and names.is_person(name):
+        if path[0] == "noi_nhan" and (names.is_person(name) or path[-1] == "ca_nhan"):
             continue  # a citizen is sent the paper by post; the directory lists agencies only
         close = directory.suggestions(name)
         if close:

@@ -104,8 +104,8 @@ def excerpts(doc: Document, spec: Spec, directory: Directory) -> list[Excerpt]:
     out = []
     for index in sorted(tasks_of):
         tasks = tasks_of[index]
-        mine = [t.path for t in tasks]
-        others = [t.path for t in doc.tasks if t.path not in mine]
+        mine = [path for t in tasks for path in t.paths]
+        others = [path for t in doc.tasks for path in t.paths if path not in mine]
         body = tuple(p for p in doc.body if keep(p, mine, spec, others))
         out.append(Excerpt(directory.agencies[index], tuple(tasks), body, whole=body == doc.body))
     return out

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..nd30 import codes, dates, recipients, signer
-from ..spec.deadlines import written_deadline
 from ..spec.schema import Muc, Spec
-from . import markup
+from . import invitation, markup, numbering, tasks, wording
 from .document import Document, Paragraph, Signer, Task
 
-# Điểm letters follow the Vietnamese alphabet (Phụ lục I, Mục II.6.đ).
-VI_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-         "XVI", "XVII", "XVIII", "XIX", "XX"]
-_STYLES = ["I", "1", "a"]
-
-
-def _label(style: str, n: int) -> str:
-    if style == "I":
-        return f"{ROMAN[n]}." if n < len(ROMAN) else f"{n + 1}."
-    if style == "1":
-        return f"{n + 1}."
-    return f"{VI_LETTERS[n % len(VI_LETTERS)]})"
+VI_LETTERS, ROMAN = numbering.VI_LETTERS, numbering.ROMAN
 
 
 def split_lines(text: str | None) -> tuple[str, ...]:
@@ -31,95 +20,98 @@ def split_lines(text: str | None) -> tuple[str, ...]:
     return tuple(p.upper() for p in parts if p)
 
 
-def _join_agencies(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " và " + names[-1]
+_join_agencies = tasks.join_agencies
+_written_deadline = tasks.written_deadline
 
 
-def _task_sentence(block: Muc) -> str:
-    text = f"{_join_agencies(block.chu_tri)} chủ trì"
-    if block.phoi_hop:
-        text += f", phối hợp với {_join_agencies(block.phoi_hop)}"
-    what = block.nhiem_vu.strip()  # type: ignore[union-attr]
-    return f"{text} {what}" + ("" if what[-1:] in ".;:!?…" else ".")
+def _task_sentence(block: Muc, office=None) -> str:
+    return tasks.sentence(block, office)
 
 
-def _with_deadline(text: str, deadline: str | None, bold: bool = True) -> str:
-    """The deadline set in bold where the text writes it, or said after the text when the text
-    has none (validation refuses a thoi_han that contradicts the text: spec/checks.py)."""
-    if not deadline:
-        return text
-    written = written_deadline(text, deadline)
-    if written:
-        return markup.embolden(text, written) if bold else text
-    sentence = text.rstrip()
-    if sentence and sentence[-1] not in ".;:!?":
-        sentence += "."
-    shown = f"**{deadline}**" if bold else deadline
-    return f"{sentence} Hoàn thành {shown}."
+def _with_deadline(text: str, deadline: str | list[str] | None, bold: bool | str = True) -> str:
+    deadlines = [deadline] if isinstance(deadline, str) else deadline
+    mode = {True: "cum", False: "khong"}.get(bold, bold)  # type: ignore[call-overload]
+    return tasks.with_deadlines(text, deadlines, mode)
 
 
 class _Walker:
-    def __init__(self, top_style: str) -> None:
-        self.top = _STYLES.index(top_style)
+    """The body's blocks → numbered paragraphs and the tasks they assign."""
+
+    def __init__(self, top_style: str | list[str], office=None) -> None:
+        self.styles = numbering.styles_from(top_style)
+        self.office = office  # the office's way of wording tasks (CachViet)
         self.paragraphs: list[Paragraph] = []
         self.tasks: list[Task] = []
+        self.warnings: list[str] = []
 
-    def walk(self, blocks: list[Muc], path: tuple[int, ...], muc_depth: int, bullet_depth: int) -> None:
+    def walk(self, blocks: list[Muc], path: tuple[int, ...], muc_depth: int, bullet_depth: int,
+             parent_label: str | None = None, owner: int | None = None) -> None:
         numbered = 0
+        previous: int | None = None  # the task of the block just before: a deadline after it is its own
         for i, block in enumerate(blocks):
             here = path + (i,)
-            text = _task_sentence(block) if block.nhiem_vu is not None else block.text
-            text = _with_deadline(text, block.thoi_han, block.dam_thoi_han)
-            if block.muc is not None:
-                style = _STYLES[min(self.top + muc_depth, len(_STYLES) - 1)]
-                bold = block.dam if block.dam is not None else bool(block.noi_dung)
-                runs = markup.parse(f"{_label(style, numbered)} {text}", bold=bold)
+            is_task = block.nhiem_vu is not None
+            text = _task_sentence(block, self.office) if is_task else block.text
+            mode = tasks.setting(block, self.office, "dam_thoi_han", "cum")
+            text = _with_deadline(text, block.thoi_han, mode)
+            form = tasks.setting(block, self.office, "hinh_thuc", "y") if is_task else None
+            if block.muc is not None or form == "muc":
+                style = numbering.style_at(self.styles, muc_depth)
+                expected = numbering.label(style, numbered, parent_label)
+                shown = block.so.strip() if block.so else expected
+                if block.so:
+                    at = numbering.position(style, shown)
+                    if shown != expected:
+                        self.warnings.append(f"Mục “{shown} {markup.plain(text)[:40]}…” lệch thứ tự: số tự động là “{expected}”.")
+                    numbered = at if at is not None else numbered
+                bold = block.dam if block.dam is not None else (bool(block.noi_dung) and not is_task and not block.dam_so)
+                runs = markup.parse(f"**{shown}** {text}" if block.dam_so else f"{shown} {text}", bold=bold)
                 numbered += 1
-                self._add(runs, here, bold, block)
-                self.walk(block.noi_dung, here, muc_depth + 1, 0)
-            elif block.y is not None or block.nhiem_vu is not None:
+                index = self._add(runs, here, bold, block, previous, owner)
+                self.walk(block.noi_dung, here, muc_depth + 1, 0, shown, index if is_task else owner)
+            elif block.y is not None or form == "y":
                 mark = "-" if bullet_depth == 0 else "+"
-                self._add(markup.parse(f"{mark} {text}"), here, False, block)
-                self.walk(block.noi_dung, here, muc_depth, bullet_depth + 1)
+                index = self._add(markup.parse(f"{mark} {text}"), here, False, block, previous, owner)
+                self.walk(block.noi_dung, here, muc_depth, bullet_depth + 1, parent_label, index if is_task else owner)
             else:
-                self._add(markup.parse(text), here, False, block)
+                index = self._add(markup.parse(text), here, False, block, previous, owner)
+                if block.noi_dung:  # a task written as a paragraph, with its points under it
+                    self.walk(block.noi_dung, here, muc_depth, bullet_depth, parent_label, index)
+            # only a free paragraph (doan) right after a task continues it; a bullet is its own item
+            previous = index if index is not None and block.chu_tri else None
 
-    def _add(self, runs: list[markup.Run], path: tuple[int, ...], heading: bool, block: Muc) -> None:
+    def _add(self, runs: list[markup.Run], path: tuple[int, ...], heading: bool, block: Muc,
+             previous: int | None = None, owner: int | None = None) -> int | None:
+        """Add the paragraph; the index of the task it states or continues, if any."""
         para = Paragraph(tuple(runs), path, heading)
         self.paragraphs.append(para)
         if block.chu_tri:
-            self.tasks.append(Task(tuple(block.chu_tri), tuple(block.phoi_hop), block.thoi_han, para.text, path))
+            deadlines = tuple(block.thoi_han or ())
+            self.tasks.append(Task(tuple(block.chu_tri), tuple(block.phoi_hop), "; ".join(deadlines) or None,
+                                   para.text, path, deadlines))
+            return len(self.tasks) - 1
+        target = previous if previous is not None and block.doan is not None else owner
+        if block.thoi_han and target is not None:  # "Báo cáo UBND huyện trước ngày …" after the task
+            task = self.tasks[target]
+            deadlines = task.deadlines + tuple(d for d in block.thoi_han if d not in task.deadlines)
+            self.tasks[target] = replace(task, deadline="; ".join(deadlines), deadlines=deadlines,
+                                         more=task.more + (path,))
+            return target
+        return None
 
 
 def opening(spec: Spec) -> list[str]:
     """The opening paragraphs: as written, or composed from the meeting."""
     if spec.mo_dau or spec.cuoc_hop is None:
         return list(spec.mo_dau)
-    m = spec.cuoc_hop
-    chairs = "; ".join(f"{c.ho_ten} - {c.chuc_vu}" for c in m.chu_tri)
-    who_chairs = f"đồng chí {chairs}" if len(m.chu_tri) == 1 else f"các đồng chí: {chairs}"
-    where = f", tại {m.dia_diem}" if m.dia_diem else ""
-    first = f"Ngày {dates.long_date(m.ngay)[5:]}{where}, {who_chairs} chủ trì {m.ten}."
-    if m.thanh_phan:
-        first += f" Tham dự có các đồng chí: {'; '.join(x.rstrip(';.') for x in m.thanh_phan)}."
-    who = m.concluder
-    close = f"đồng chí {who.ho_ten} - {who.chuc_vu} kết luận như sau:"
-    if m.noi_dung:
-        agenda = "; ".join(x.rstrip(";.") for x in m.noi_dung)
-        return [first, f"{m.ten[0].upper()}{m.ten[1:]} tập trung vào các nội dung: {agenda}. "
-                       f"Sau khi nghe báo cáo và ý kiến thảo luận của các đại biểu, {close}"]
-    return [f"{first} Sau khi nghe báo cáo và ý kiến thảo luận của các đại biểu, {close}"]
+    return wording.opening(spec.cuoc_hop)
 
 
 def closing(spec: Spec) -> str:
     """The closing sentence, as written or the usual one for the type, ending in `./.`."""
     text = spec.ket_thuc
     if text is None and spec.loai == "thong-bao":
-        who = spec.cuoc_hop.concluder  # type: ignore[union-attr]
-        text = (f"Trên đây là kết luận của đồng chí **{who.ho_ten}** - {who.chuc_vu} tại {spec.cuoc_hop.ten}, "  # type: ignore[union-attr]
-                f"{spec.co_quan.ten_goi} thông báo để các cơ quan, đơn vị, địa phương biết và thực hiện.")
+        text = wording.conclusion(spec.cuoc_hop, spec.co_quan.ten_goi)
     elif text is None:
         text = (f"Nhận được Chỉ thị này, yêu cầu {'; '.join(spec.doi_tuong_thuc_hien)} "
                 "tập trung quán triệt và nghiêm túc triển khai thực hiện.")
@@ -137,10 +129,11 @@ def close_mark(text: str) -> str:
 def build(spec: Spec) -> Document:
     ten_loai = codes.DOC_TYPES[spec.loai]
     type_code = codes.TYPE_CODES[ten_loai]
-    walker = _Walker(spec.danh_so)
+    walker = _Walker(spec.danh_so, spec.cach_viet_nhiem_vu)
     head = [Paragraph(tuple(markup.parse(t))) for t in opening(spec)]
     walker.walk(spec.noi_dung, (), 0, 0)
-    body = head + walker.paragraphs + [Paragraph(tuple(markup.parse(closing(spec))))]
+    tail = [Paragraph(tuple(markup.parse(t))) for t in spec.ghi_sau]  # after the ./.
+    body = head + walker.paragraphs + [Paragraph(tuple(markup.parse(closing(spec))))] + tail
     return Document(
         **spacing(spec),
         doc_type=spec.loai,
@@ -152,6 +145,8 @@ def build(spec: Spec) -> Document:
         signer=_signer(spec, None),
         recipients=_recipient_lines(spec, spec.noi_nhan),
         tasks=tuple(walker.tasks),
+        footnotes=tuple(spec.chu_thich),
+        warnings=tuple(walker.warnings),
     )
 
 
@@ -167,8 +162,7 @@ def _dash_list(items: list[str]) -> list[str]:
 
 
 def _chairs(spec: Spec) -> str:
-    people = [f"{c.ho_ten} - {c.chuc_vu}" for c in spec.cuoc_hop.chu_tri]  # type: ignore[union-attr]
-    return f"đồng chí {people[0]}" if len(people) == 1 else "các đồng chí: " + "; ".join(people)
+    return wording.chairs(spec.cuoc_hop)
 
 
 def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
@@ -178,13 +172,32 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
     invitees = [invitee] if invitee else list(gm.moi)
     who = spec.co_quan.ten_goi
     lines: list[str] = []
-    if len(invitees) == 1:
+    if gm.danh_so is not None:  # the numbered, labelled form provinces print
+        lines = invitation.body_lines(spec, gm, invitees, invitee, _concerns)
+    elif len(invitees) == 1:
         lines.append(f"{who} trân trọng kính mời: {recipients.clean_item(invitees[0])}")
     else:
         lines.append(f"{who} trân trọng kính mời:")
         lines.extend(_dash_list(invitees))
-    lines.append(f"Tới dự {(gm.noi_dung or m.ten).rstrip('.')}.")
-    lines.append(f"Chủ trì: {_chairs(spec)}.")
+    if gm.danh_so is None:
+        lines += _mau_17_lines(spec, invitee)
+    lines[-1] = close_mark(lines[-1])
+    code = f"{codes.TYPE_CODES['GIẤY MỜI']}-{spec.co_quan.viet_tat}"
+    return Document(
+        **spacing(spec),
+        doc_type="giay-moi", ten_loai="GIẤY MỜI", type_code="GM",
+        **_issuer(spec, gm.so, code, gm.ngay),
+        trich_yeu="" if gm.danh_so is not None and not gm.danh_so.trich_yeu else gm.trich_yeu or f"Dự {m.ten}",
+        body=tuple(Paragraph(tuple(markup.parse(t))) for t in lines),
+        signer=_signer(spec, gm.nguoi_ky),
+        recipients=_recipient_lines(spec, gm.noi_nhan or invitees, gm.luu),
+    )
+
+
+def _mau_17_lines(spec: Spec, invitee: str | None) -> list[str]:
+    """Mẫu 1.7 after the invitees: Tới dự, Chủ trì, Thời gian, Địa điểm, preparations, contact."""
+    gm, m = spec.giay_moi, spec.cuoc_hop
+    lines = [f"Tới dự {(gm.noi_dung or m.ten).rstrip('.')}.", f"Chủ trì: {_chairs(spec)}."]
     when = ", ".join(x for x in (m.gio, dates.weekday(m.ngay), dates.long_date(m.ngay)) if x)
     lines.append(f"Thời gian: {when}.")
     if m.dia_diem:
@@ -198,22 +211,13 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
         lines.append(f"Đầu mối liên hệ: {gm.lien_he.rstrip('.')}.")
     if gm.luu_y:
         lines.append(gm.luu_y)
-    lines[-1] = close_mark(lines[-1])
-    code = f"{codes.TYPE_CODES['GIẤY MỜI']}-{spec.co_quan.viet_tat}"
-    return Document(
-        **spacing(spec),
-        doc_type="giay-moi", ten_loai="GIẤY MỜI", type_code="GM",
-        **_issuer(spec, gm.so, code, gm.ngay),
-        trich_yeu=gm.trich_yeu or f"Dự {m.ten}",
-        body=tuple(Paragraph(tuple(markup.parse(t))) for t in lines),
-        signer=_signer(spec, gm.nguoi_ky),
-        recipients=_recipient_lines(spec, gm.noi_nhan or invitees, gm.luu),
-    )
+    return lines
 
 
 def _issuer(spec: Spec, number: int | None, code: str, date) -> dict:
     """ô 2-4 of any document of the spec: agency lines, Số line, place and date."""
-    return dict(parent_lines=split_lines(spec.co_quan.chu_quan), agency_lines=split_lines(spec.co_quan.ten),
+    marks = tuple(m for m in (spec.dau.mat, spec.dau.khan) if m) if spec.dau else ()
+    return dict(marks=marks, parent_lines=split_lines(spec.co_quan.chu_quan), agency_lines=split_lines(spec.co_quan.ten),
                 agency_code=spec.co_quan.viet_tat, number=number, number_line=dates.number_line(number, code),
                 date_line=dates.date_line(spec.dia_danh, date))
 
@@ -246,7 +250,7 @@ def build_letter(spec: Spec) -> Document:
     filled in when that document is issued."""
     cv = spec.cong_van
     assert cv is not None
-    walker = _Walker("1")
+    walker = _Walker("1", spec.cach_viet_nhiem_vu)
     walker.walk(cv.noi_dung, (), 0, 0)
     cite = main_citation(spec)
     body = [Paragraph(tuple(markup.Run(r.text.replace(NOTICE_MARK, cite), r.bold, r.italic) for r in p.runs), p.path,
@@ -254,6 +258,7 @@ def build_letter(spec: Spec) -> Document:
     last = body[-1]
     tail = last.runs[-1]
     body[-1] = Paragraph(last.runs[:-1] + (markup.Run(close_mark(tail.text), tail.bold, tail.italic),), last.path, last.heading)
+    body += [Paragraph(tuple(markup.parse(t))) for t in cv.ghi_sau]  # after the ./.
     if len(cv.kinh_gui) == 1:
         kinh_gui = (f"Kính gửi: {recipients.clean_item(cv.kinh_gui[0])}",)
     else:
@@ -268,6 +273,7 @@ def build_letter(spec: Spec) -> Document:
         signer=_signer(spec, cv.nguoi_ky),
         recipients=_recipient_lines(spec, ["Như trên", *cv.noi_nhan], cv.luu),
         tasks=tuple(walker.tasks),
+        footnotes=tuple(spec.chu_thich) if any(r.note for p in body for r in p.runs) else (),
     )
 
 

@@ -34,6 +34,12 @@ class Task:
     deadline: str | None
     text: str
     path: tuple[int, ...]
+    deadlines: tuple[str, ...] = ()  # every deadline, when there are several (deadline joins them)
+    more: tuple[tuple[int, ...], ...] = ()  # following paragraphs that belong to it (a deadline stated after it)
+
+    @property
+    def paths(self) -> tuple[tuple[int, ...], ...]:
+        return (self.path, *self.more)
 
     @property
     def owner(self) -> str:
@@ -72,6 +78,9 @@ class Document:
     cosigner: Signer | None = None  # biên bản: the secretary, signing on the left (Mẫu 1.9)
     line_spacing: float = L.LINE_SPACING_RANGE.chosen  # body, in lines (Phụ lục I, Mục II.6.e)
     paragraph_spacing: float = L.PARAGRAPH_SPACING_RANGE.chosen  # before each body paragraph, pt
+    footnotes: tuple[str, ...] = ()  # chú thích, referred to as [^1], [^2] … in the body
+    marks: tuple[str, ...] = ()  # ô 10a (độ mật) then ô 10b (mức độ khẩn), under the Số line
+    warnings: tuple[str, ...] = ()  # what the author may want to look at (a label that breaks the sequence)
 
     @property
     def ky_hieu(self) -> str:

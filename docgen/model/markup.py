@@ -15,13 +15,25 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    note: int | None = None  # a footnote reference [^n]: the run has no text, only the mark
 
 
 _TOKEN = re.compile(r"\\\*|\*\*|\*")
+NOTE = re.compile(r"\[\^(\d+)\]")
 
 
 def parse(text: str, bold: bool = False, italic: bool = False) -> list[Run]:
-    """Split marked-up text into runs; an unmatched marker is kept as a literal `*`."""
+    """Split marked-up text into runs; an unmatched marker is kept as a literal `*`; `[^1]` is a
+    reference to the first footnote (chu_thich)."""
+    if "[^" in text and NOTE.search(text):
+        pieces = NOTE.split(text)
+        runs: list[Run] = []
+        for i, piece in enumerate(pieces):
+            if i % 2:
+                runs.append(Run("", bold, italic, int(piece)))
+            else:
+                runs.extend(parse(piece, bold, italic))
+        return runs
     if "*" not in text:  # most text has no markup at all
         return [Run(text, bold, italic)] if text else []
     tokens = _TOKEN.split(text)
@@ -60,7 +72,7 @@ def parse(text: str, bold: bool = False, italic: bool = False) -> list[Run]:
 def _merge(runs: list[Run]) -> list[Run]:
     out: list[Run] = []
     for run in runs:
-        if out and (out[-1].bold, out[-1].italic) == (run.bold, run.italic):
+        if out and (out[-1].bold, out[-1].italic) == (run.bold, run.italic) and out[-1].note is None is run.note:
             out[-1] = Run(out[-1].text + run.text, run.bold, run.italic)
         else:
             out.append(run)

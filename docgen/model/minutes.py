@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..nd30 import codes, dates, recipients
 from ..spec.schema import Spec
 from . import markup
-from .build import _issuer, _Walker, close_mark
+from .build import _issuer, _Walker, close_mark, spacing
 from .document import Document, Paragraph, Signer
 
 TEN_LOAI = "BIÊN BẢN"
@@ -63,12 +63,13 @@ def build_minutes(spec: Spec) -> Document:
     n += 1
     lines.append(_p(f"**{n}. Kết luận của chủ tọa**", heading=True))
     lines.append(_p(f"Đồng chí {chair.ho_ten} - {chair.chuc_vu} kết luận:"))
-    walker = _Walker(spec.danh_so)
+    walker = _Walker(spec.danh_so, spec.cach_viet_nhiem_vu)
     walker.walk(spec.noi_dung, (), 0, 0)
     lines += walker.paragraphs
     lines.append(_p(close_mark(f"Cuộc họp kết thúc vào {bb.ket_thuc}, {dates.long_date(m.ngay)}")))
     code = f"{codes.TYPE_CODES[TEN_LOAI]}-{spec.co_quan.viet_tat}"
     return Document(
+        **spacing(spec),
         doc_type="bien-ban", ten_loai=TEN_LOAI, type_code=codes.TYPE_CODES[TEN_LOAI],
         **_issuer(spec, bb.so, code, dates.IssueDate.of(m.ngay)),
         trich_yeu=m.ten[:1].upper() + m.ten[1:],

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ..model.document import Document, Paragraph
 from ..nd30 import layout as L
 from ..plumbing.ooxml import rule_paragraph_xml
+from .footnotes import REFERENCE
 from .metrics import text_width_pt
 
 _TWIPS_PER_PT = 20
@@ -97,7 +98,8 @@ def rich(paragraph: Paragraph, keep: bool = False) -> BodyText:
     """The paragraph's runs as docxtpl's RichText, the XML written directly: the same XML as
     RichText.add(text, bold=…, italic=…), without its per-run keyword handling."""
     rt = BodyText(keep)
-    rt.xml = "".join(f'{_RUN_START[bool(run.bold), bool(run.italic)]}<w:t xml:space="preserve">'
+    rt.xml = "".join(REFERENCE.format(n=run.note) if run.note is not None else
+                     f'{_RUN_START[bool(run.bold), bool(run.italic)]}<w:t xml:space="preserve">'
                      f'{escape(run.text) if _SPECIAL(run.text) else run.text}</w:t></w:r>' for run in paragraph.runs)
     return rt
 
@@ -130,5 +132,6 @@ def _fields(doc: Document) -> dict:
         "kinh_gui": list(doc.kinh_gui),
         "kinh_gui_head": doc.kinh_gui[0] if doc.kinh_gui else "",
         "kinh_gui_items": list(doc.kinh_gui[1:]),
+        "marks": list(doc.marks),
         **rules(doc),
     }

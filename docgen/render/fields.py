@@ -35,6 +35,7 @@ FIELD_GUIDE: dict[str, str] = {
     "kinh_gui": "công văn: các dòng “Kính gửi”",
     "kinh_gui_head": "công văn: dòng đầu, “Kính gửi: X” (một nơi nhận) hoặc “Kính gửi:”",
     "kinh_gui_items": "công văn: các dòng “- …;” dưới “Kính gửi:” khi gửi nhiều nơi",
+    "marks": "dấu độ mật và mức độ khẩn (MẬT, HỎA TỐC, …) dưới số, ký hiệu; dùng {%p for line in marks %}",
     "body": "danh sách đoạn nội dung (chữ đậm, nghiêng sẵn có); dùng {{r p }} trong {%p for p in body %}; "
             "p.keep đúng với đề mục và đoạn kết (giữ cùng trang với đoạn sau): {%p if p.keep %}",
     "recipients": "các dòng dưới “Nơi nhận:”, đã có “- ” và “;”, dòng cuối “- Lưu: VT, …”",

@@ -19,7 +19,7 @@ from ..plumbing.office import docx_to_pdf
 from ..plumbing.output import refuse_existing, write_atomic
 from ..spec.load import AUTO, load_spec
 from ..spec.schema import Spec
-from . import spacing
+from . import footnotes, spacing
 from .context import build_context
 from .engine import CompiledTemplate
 from .limits import BoundedTemplate
@@ -31,7 +31,8 @@ MAIN_KINDS = ("thong-bao", "chi-thi")
 def render_document(doc: Document, template: CompiledTemplate | None = None) -> bytes:
     """One document model as .docx bytes, through the given template or its type's built-in one."""
     data = (template or for_type(doc.doc_type)).render(build_context(doc))
-    return spacing.apply(data, doc.line_spacing, doc.paragraph_spacing)
+    data = spacing.apply(data, doc.line_spacing, doc.paragraph_spacing)
+    return footnotes.attach(data, list(doc.footnotes)) if doc.footnotes else data
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,25 @@ def _styles(doc) -> None:
     _style(doc, "ND30 Chuc vu nguoi ky", L.QUYEN_HAN_CHUC_VU, CENTER)
     _style(doc, "ND30 Ho ten nguoi ky", L.HO_TEN_NGUOI_KY, CENTER, before=L.SIGNATURE_GAP_PT)
     _style(doc, "ND30 So trang", L.SO_TRANG, CENTER)
+    _mark_style(doc)
+
+
+def _mark_style(doc) -> None:
+    """ô 10a/10b: TUYỆT MẬT … and HỎA TỐC, THƯỢNG KHẨN, KHẨN, upper case, bold, 13-14 pt, framed,
+    stacked in the left column under the Số line (Phụ lục I, Mục II.10). Typed in black like the
+    rest of the text (Mục I.2); the bright red is the ink of the stamp the văn thư applies."""
+    from docx.oxml import parse_xml
+
+    style = _style(doc, "ND30 Dau", L.TEN_LOAI, CENTER, before=6)
+    ppr = style.element.get_or_add_pPr()
+    sides = "".join(f'<w:{side} w:val="single" w:sz="8" w:space="1" w:color="auto"/>'
+                    for side in ("top", "left", "bottom", "right"))
+    ppr.append(parse_xml(f'<w:pBdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{sides}</w:pBdr>'))
+
+
+def _marks(cell) -> None:
+    """The marks' paragraphs (none when the document has none)."""
+    _loop(cell, "line", "marks", "ND30 Dau")
 
 
 def _para(container, text: str, style: str):
@@ -184,6 +203,16 @@ def _signature(doc, prefix: str = "") -> None:
     ooxml.mark_size(last, 2)  # 1 pt high: it never makes a page of its own
 
 
+def _optional_trich_yeu(doc, doc_type: str) -> None:
+    """ô 5a's trích yếu and its rule; a giấy mời may go without (many provinces print none)."""
+    if doc_type == "giay-moi":
+        _para(doc, "{%p if trich_yeu %}", "ND30 Trich yeu")
+    _para(doc, "{{ trich_yeu }}", "ND30 Trich yeu")
+    _rule(doc, "trich_yeu_rule")
+    if doc_type == "giay-moi":
+        _para(doc, "{%p endif %}", "ND30 Duong ke")
+
+
 def build_document(doc_type: str):
     doc = Document()
     _styles(doc)
@@ -211,12 +240,13 @@ def build_document(doc_type: str):
         # Mẫu 1.5: no tên loại; "V/v …" centred under the Số line, no rule (Mục II.5.b);
         # then Kính gửi (ô 9a, Mục II.9.a): one addressee on its line, or a "- …;" list.
         _para(number_cell, "{{ v_v }}", "ND30 V/v")
+        _marks(number_cell)
         _para(doc, "{{ kinh_gui_head }}", "ND30 Kinh gui")
         _loop(doc, "line", "kinh_gui_items", "ND30 Kinh gui muc")
     else:
+        _marks(number_cell)
         _para(doc, "{{ ten_loai }}", "ND30 Ten loai")
-        _para(doc, "{{ trich_yeu }}", "ND30 Trich yeu")
-        _rule(doc, "trich_yeu_rule")
+        _optional_trich_yeu(doc, doc_type)
     _body(doc)
 
     gap = doc.add_paragraph(style="Normal")  # one blank line between ./. and the signature block

@@ -186,7 +186,7 @@ def spec_problems(spec: Spec, source: Source) -> list[Problem]:
             if block.thoi_han is None:
                 continue
             t_path = path + ("thoi_han",)
-            for d in deadline_dates(block.thoi_han):
+            for d in (d for item in block.thoi_han for d in deadline_dates(item)):
                 if meeting is not None and d < meeting:
                     at(t_path, f"Thời hạn {_short(d)} trước ngày họp {_short(meeting)} (cuoc_hop.ngay{line(m_path)}): "
                                "thời hạn phải sau cuộc họp giao việc. Hãy kiểm tra ngày, tháng, năm.")

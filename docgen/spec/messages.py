@@ -124,8 +124,14 @@ def _colon_hint(value: object, key: object = None) -> str:
 
 def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
     problems: list[Problem] = []
+    seen: set[tuple] = set()
     for err in exc.errors():
-        loc = tuple(err["loc"])
+        # A union (one style or a list of styles) reports each branch under a tag such as
+        # "literal['I','1']": the user's field is the same, and its first message says enough.
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or "'" in p)))
+        if loc in seen and err["loc"] != loc:
+            continue
+        seen.add(loc)
         kind = err["type"]
         field = dotted(loc)
         line = source.line_of(loc)

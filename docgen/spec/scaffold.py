@@ -27,17 +27,29 @@ _EXAMPLES: dict[str, dict] = {
             "chu_tri": {"ho_ten": "Nguyễn Văn A", "chuc_vu": "Chủ tịch UBND tỉnh"},
             "thanh_phan": ["Lãnh đạo các sở, ban, ngành tỉnh", "Chủ tịch UBND các huyện, thành phố"],
             "noi_dung": ["báo cáo tình hình thực hiện nhiệm vụ tháng 12"],
+            "loai": "phien-hop",
+            "danh_xung": "đồng chí",
         },
+        "danh_so": ["I", "1", "a"],
         "noi_dung": [
             {"muc": "Đánh giá chung", "noi_dung": [{"doan": "Tóm tắt kết quả đạt được …"}]},
             {"muc": "Nhiệm vụ thời gian tới", "noi_dung": [
                 {"nhiem_vu": "rà soát, báo cáo UBND tỉnh kết quả thực hiện …", "chu_tri": "Sở Kế hoạch và Đầu tư",
-                 "phoi_hop": ["Sở Tài chính"], "thoi_han": "trước ngày 15/02/2026"},
+                 "phoi_hop": ["Sở Tài chính"], "thoi_han": "trước ngày 15/02/2026", "giao": "giao",
+                 "hinh_thuc": "muc"},
+                {"nhiem_vu": "hướng dẫn các địa phương thực hiện …", "chu_tri": "Sở Tài chính",
+                 "phoi_hop": ["Kho bạc Nhà nước tỉnh"], "tiep_tuc": True, "giao": "yeu-cau", "hinh_thuc": "muc",
+                 "thoi_han": "thường xuyên"},
+                {"nhiem_vu": "tổng hợp ý kiến của các sở, ngành.", "chu_tri": "Sở Nội vụ", "giao": "giao",
+                 "hinh_thuc": "doan"},
+                {"doan": "Báo cáo UBND tỉnh trước ngày 28/02/2026.", "thoi_han": "28/02/2026",
+                 "dam_thoi_han": "ngay"},
                 {"y": "Các sở, ngành, địa phương thực hiện tốt …"},
             ]},
         ],
         "nguoi_ky": {"quyen_han": [], "chuc_vu": "CHÁNH VĂN PHÒNG", "ho_ten": "Nguyễn Văn B"},
-        "noi_nhan": ["TT. HĐND, UBND tỉnh", "Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố"],
+        "noi_nhan": ["TT. HĐND, UBND tỉnh", {"nhom": ["Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố"],
+                                             "ghi_chu": "(t/h)"}],
         "luu": "VT, TH",
     },
     "chi-thi": {
@@ -48,10 +60,14 @@ _EXAMPLES: dict[str, dict] = {
         "ngay": "/1/2026",
         "trich_yeu": "Về việc …",
         "mo_dau": ["Tình hình, lý do ban hành chỉ thị …"],
+        "danh_so": ["I", "1", "1.1", "a"],
         "noi_dung": [
             {"muc": "YÊU CẦU CHUNG", "noi_dung": [{"doan": "Các cấp, các ngành …"}]},
             {"muc": "NHIỆM VỤ, GIẢI PHÁP", "noi_dung": [
-                {"muc": "Sở Y tế: chủ trì theo dõi …", "chu_tri": "Sở Y tế"},
+                {"muc": "Về y tế", "noi_dung": [
+                    {"muc": "Sở Y tế: chủ trì theo dõi …", "chu_tri": "Sở Y tế", "thoi_han": "Quý I/2026"},
+                ]},
+                {"muc": "UBND các huyện, thành phố chỉ đạo …", "chu_tri": "UBND các huyện, thành phố", "dam_so": True},
             ]},
         ],
         "doi_tuong_thuc_hien": ["Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch UBND các huyện, thành phố"],
@@ -117,6 +133,9 @@ _EXAMPLES["giay-moi"] = {
         "moi": ["Thành viên UBND tỉnh", "Chủ tịch UBND các huyện, thành phố"],
         "chuan_bi": [{"don_vi": "Sở Tài chính", "noi_dung": "báo cáo tình hình thu, chi ngân sách tháng 01/2026"}],
         "lien_he": "Phòng Tổng hợp, Văn phòng UBND tỉnh",
+        "danh_so": {"mo_dau": "Thực hiện Chương trình công tác năm 2026, Ủy ban nhân dân tỉnh tổ chức họp như sau:",
+                    "muc": ["chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi"],
+                    "kieu_gio": "tu", "trich_yeu": True},
     },
     "nguoi_ky": {"quyen_han": ["TL. CHỦ TỊCH"], "chuc_vu": "CHÁNH VĂN PHÒNG", "ho_ten": "Nguyễn Văn B"},
     "luu": "VT, TH",
@@ -150,6 +169,9 @@ def _dated(text: str, today: dt.date) -> str:
     month = f"/{today.month}/{today.year}"
     short = lambda d: f"{d.day}/{d.month}/{d.year}"  # noqa: E731
     deadline = today + dt.timedelta(days=30)
+    report = today + dt.timedelta(days=45)
+    quarter = (today.month - 1) // 3 + 1  # the next quarter: the current one may be nearly over
+    quarter, quarter_year = (quarter + 1, today.year) if quarter < 4 else (1, today.year + 1)
     swaps = {
         "ngay: 5/1/2026": f"ngay: {short(today)}",
         "trước ngày 15/02/2026": f"trước ngày {deadline.day:02d}/{deadline.month:02d}/{deadline.year}",
@@ -160,6 +182,9 @@ def _dated(text: str, today: dt.date) -> str:
         "tháng 01/2026": f"tháng {today.month:02d}/{today.year}",
         "ngay: /1/2026": f"ngay: {month}",
         "ngay: /2/2026": f"ngay: {month}",
+        "28/02/2026": f"{report.day:02d}/{report.month:02d}/{report.year}",
+        "Quý I/2026": f"Quý {'I II III IV'.split()[quarter - 1]}/{quarter_year}",
+        "năm 2026": f"năm {today.year}",
     }
     for old, new in swaps.items():
         text = text.replace(old, new)

@@ -20,24 +20,37 @@ from pydantic import (
 )
 
 from ..nd30 import layout as L
+from ..nd30 import recipients
 from ..nd30.codes import AUTHORITY_PREFIXES
 from ..nd30.dates import parse_weekday, weekday
-from .deadlines import conflicting_deadline
-from .types import Date, DocDate, Text, TextOrBlank, TimeOfDay, as_list, to_deadline
+from .deadlines import conflicting_deadline, written_deadline
+from .forms import (
+    NOTE,
+    BoldMode,
+    CachViet,
+    Dau,
+    Deadlines,
+    GiayMoiDanhSo,
+    Honorific,
+    LeadVerb,
+    MeetingKind,
+    NguoiNhan,
+    NhomNoiNhan,
+    NumberStyles,
+    TaskForm,
+)
+from .types import Date, DocDate, Text, TextOrBlank, TimeOfDay, as_list
 
 # One item may be written without the list (`chu_tri: Sở Y tế`); the schema says so too.
 TextList = Annotated[list[Text], BeforeValidator(as_list), WithJsonSchema(
     {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
-# Nơi nhận: always a list, one recipient a line (a string is refused: spec/checks.py).
-RecipientList = Annotated[list[Text], BeforeValidator(as_list), WithJsonSchema({"type": "array", "items": {"type": "string"}})]
+# Nơi nhận: always a list, one recipient a line (a string is refused: spec/checks.py); an item is a
+# line, a group sharing one note, or a person.
+RecipientList = Annotated[list[Annotated[Text | NhomNoiNhan | NguoiNhan, Field(union_mode="left_to_right")]],
+                          BeforeValidator(as_list)]
 
 MAX_NUMBER = 999_999  # the biggest số a register of văn bản đi holds
 MAX_COPIES = 99_999
-
-
-def _choice_from_number(value: object) -> object:
-    """`danh_so: 1` written unquoted, as the schema shows it, is the choice “1”."""
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class Strict(BaseModel):
@@ -56,8 +69,9 @@ class CoQuan(Strict):
 class NguoiChuTri(Strict):
     """Một người chủ trì cuộc họp."""
 
-    ho_ten: Text = Field(description="Họ và tên, ví dụ Trịnh Xuân Trường.")
-    chuc_vu: Text = Field(description="Chức vụ như viết trong văn bản, ví dụ Chủ tịch UBND tỉnh.")
+    ho_ten: TextOrBlank = Field(description="Họ và tên, ví dụ Trịnh Xuân Trường; \"\" khi văn bản không nêu.")
+    chuc_vu: TextOrBlank = Field(description="Chức vụ như viết trong văn bản, ví dụ Chủ tịch UBND tỉnh; \"\" khi văn bản không nêu.")
+    danh_xung: Honorific | None = Field(None, description="Cách gọi: đồng chí, ông hoặc bà; mặc định theo cuoc_hop.danh_xung.")
 
 
 class CuocHop(Strict):
@@ -72,6 +86,10 @@ class CuocHop(Strict):
     chu_tri: Annotated[list[NguoiChuTri], BeforeValidator(lambda v: [v] if isinstance(v, dict) else v)] = Field(
         min_length=1, description="Người chủ trì (một người, hoặc danh sách nếu đồng chủ trì).")
     ket_luan: NguoiChuTri | None = Field(None, description="Người kết luận, nếu khác người chủ trì thứ nhất.")
+    loai: MeetingKind = Field("phien-hop", description="Loại cuộc họp, quyết định lời mở đầu: phien-hop, hop, kiem-tra (kiểm tra thực địa), lam-viec (buổi làm việc), tiep-cong-dan, doi-thoai, hoi-nghi.")
+    to_chuc: Text | None = Field(None, description="Cơ quan tổ chức, khi khác người chủ trì, ví dụ “Ủy ban nhân dân tỉnh” (“… tổ chức Hội nghị …”).")
+    danh_xung: Honorific = Field("đồng chí", description="Cách gọi người chủ trì, người kết luận: đồng chí, ông hoặc bà.")
+    ten_ngan: Text | None = Field(None, description="Tên gọi ngắn sau lần nhắc đầu tiên, ví dụ Hội nghị, Đoàn kiểm tra.")
     thanh_phan: TextList = Field(default_factory=list, description="Thành phần tham dự, mỗi mục một nhóm đại biểu.")
     noi_dung: TextList = Field(default_factory=list, description="Các nội dung đã được báo cáo, thảo luận tại cuộc họp.")
 
@@ -93,6 +111,19 @@ class CuocHop(Strict):
         return self.ket_luan or self.chu_tri[0]
 
 
+def check_authority(lines: list[str]) -> list[str]:
+    """Each quyền hạn line starts with TM., KT., Q., TL. or TUQ. and names someone after it."""
+    for line in lines:
+        head = line.split(" ", 1)[0].upper()
+        if head not in AUTHORITY_PREFIXES:
+            raise ValueError(
+                f"dòng quyền hạn “{line}” phải bắt đầu bằng một trong {', '.join(AUTHORITY_PREFIXES)} "
+                "(Phụ lục I, Mục II.7.b Nghị định 30/2020)")
+        if " " not in line.strip():
+            raise ValueError(f"dòng quyền hạn “{line}” thiếu tên tập thể hoặc chức vụ sau {head}")
+    return lines
+
+
 class NguoiKy(Strict):
     """Người ký (ô 7a, 7b, 7c)."""
 
@@ -103,15 +134,7 @@ class NguoiKy(Strict):
     @field_validator("quyen_han")
     @classmethod
     def _prefix(cls, lines: list[str]) -> list[str]:
-        for line in lines:
-            head = line.split(" ", 1)[0].upper()
-            if head not in AUTHORITY_PREFIXES:
-                raise ValueError(
-                    f"dòng quyền hạn “{line}” phải bắt đầu bằng một trong {', '.join(AUTHORITY_PREFIXES)} "
-                    "(Phụ lục I, Mục II.7.b Nghị định 30/2020)")
-            if " " not in line.strip():
-                raise ValueError(f"dòng quyền hạn “{line}” thiếu tên tập thể hoặc chức vụ sau {head}")
-        return lines
+        return check_authority(lines)
 
     @model_validator(mode="after")
     def _has_title(self) -> "NguoiKy":
@@ -138,19 +161,29 @@ class Muc(Strict):
     dam: bool | None = Field(None, description="In đậm cả dòng tiêu đề mục (mặc định: đậm khi mục có nội dung con).")
     chu_tri: TextList = Field(default_factory=list, description="Cơ quan chủ trì thực hiện nhiệm vụ, ví dụ Sở Y tế; nhiều cơ quan cùng chủ trì thì viết danh sách.")
     phoi_hop: TextList = Field(default_factory=list, description="Các cơ quan phối hợp thực hiện.")
-    thoi_han: Annotated[str | None, BeforeValidator(to_deadline)] = Field(
-        None, description="Thời hạn: một ngày (15/10/2021) hoặc lời như “trước ngày 15/10/2021”, “trong tháng 9/2021”, “thường xuyên”; được in đậm.")
-
-    dam_thoi_han: bool = Field(True, description="In đậm thời hạn (mặc định có); false khi bản gốc không in đậm.")
+    thoi_han: Deadlines = Field(
+        None, description="Thời hạn: một ngày (15/10/2021) hoặc lời như “trước ngày 15/10/2021”, “trong tháng 11/2025”, “Quý IV/2021”, “thường xuyên”, “định kỳ hằng tháng”; nhiều thời hạn thì viết danh sách. Một đoạn (doan) không có chu_tri mà có thoi_han, ngay sau một nhiệm vụ, hoặc một khối nằm dưới nhiệm vụ, là thời hạn của chính nhiệm vụ đó.")
+    dam_thoi_han: BoldMode = Field(None, description="In đậm thời hạn: true/cum (cả cụm, mặc định), ngay (chỉ ngày tháng), false/khong.")
+    giao: LeadVerb | None = Field(None, description="Từ mở đầu câu nhiệm vụ: khong (“X chủ trì …”), ten (“X …” hoặc “X phối hợp với Y …”, không có chữ chủ trì), giao (“Giao X …”), yeu-cau (“Yêu cầu X …”), de-nghi (“Đề nghị X …”); mặc định theo cach_viet_nhiem_vu.")
+    tiep_tuc: bool = Field(False, description="“X chủ trì, tiếp tục phối hợp với Y …”.")
+    hinh_thuc: TaskForm | None = Field(None, description="Nhiệm vụ in thành: y (gạch đầu dòng), muc (mục đánh số) hoặc doan (đoạn văn).")
+    so: Text | None = Field(None, description="Số mục in đúng như bản gốc, ví dụ “2.6.” hoặc “b)”; thay cho số tự động (có cảnh báo khi lệch thứ tự).")
+    dam_so: bool = Field(False, description="Chỉ in đậm số mục, chữ thường: “**1.** UBND huyện …”.")
 
     @field_validator("thoi_han")
     @classmethod
-    def _agrees_with_text(cls, value: str | None, info: ValidationInfo) -> str | None:
-        """thoi_han and a deadline the sentence already writes must agree: docgen would print both."""
+    def _agrees_with_text(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        """thoi_han and a deadline the sentence already writes must agree: docgen would print both.
+        With several deadlines, the sentence may write any of them."""
         text = next((info.data.get(k) for k in ("nhiem_vu", "doan", "y", "muc") if info.data.get(k)), None)
-        if value and text and (other := conflicting_deadline(text, value)) is not None:
-            raise ValueError(f"Thời hạn “{value}” (thoi_han) khác thời hạn câu văn đã ghi (“{other}”): docgen sẽ in cả hai, "
-                             "mâu thuẫn nhau. Hãy sửa cho khớp, hoặc bỏ thoi_han và giữ thời hạn trong câu")
+        if not value or not text:
+            return value
+        written = {w for v in value if (w := written_deadline(text, v)) is not None}
+        for item in value:
+            other = conflicting_deadline(text, item)
+            if other is not None and other not in written:
+                raise ValueError(f"Thời hạn “{item}” (thoi_han) khác thời hạn câu văn đã ghi (“{other}”): docgen sẽ in cả "
+                                 "hai, mâu thuẫn nhau. Hãy sửa cho khớp, hoặc bỏ thoi_han và giữ thời hạn trong câu")
         return value
 
     @model_validator(mode="before")
@@ -167,10 +200,16 @@ class Muc(Strict):
             kinds = [k for k in ("doan", "y", "muc", "nhiem_vu") if getattr(self, k) is not None]
             found = ", ".join(kinds) if kinds else "không có khóa nào"
             raise ValueError(f"mỗi khối nội dung cần đúng một trong các khóa doan, y, muc, nhiem_vu (đang có: {found})")
-        if self.doan is not None and self.noi_dung:
-            raise ValueError("đoạn văn (doan) không có nội dung con; hãy dùng muc hoặc y")
-        if self.dam is not None and self.muc is None:
+        if self.doan is not None and self.noi_dung and not self.chu_tri:
+            raise ValueError("đoạn văn (doan) không có nội dung con, trừ khi nó giao nhiệm vụ (chu_tri); hãy dùng muc hoặc y")
+        if self.dam is not None and self.muc is None and self.hinh_thuc != "muc":
             raise ValueError("khóa dam chỉ dùng cho mục được đánh số (muc)")
+        if (self.so is not None or self.dam_so) and self.muc is None and self.hinh_thuc != "muc":
+            raise ValueError("khóa so và dam_so chỉ dùng cho mục được đánh số (muc, hoặc nhiệm vụ có hinh_thuc: muc)")
+        if (self.giao is not None or self.tiep_tuc or self.hinh_thuc is not None) and self.nhiem_vu is None:
+            raise ValueError("khóa giao, tiep_tuc và hinh_thuc chỉ dùng cho nhiệm vụ (nhiem_vu)")
+        if self.tiep_tuc and not self.phoi_hop:
+            raise ValueError("tiep_tuc: true cần cơ quan phối hợp (phoi_hop)")
         if self.nhiem_vu is not None and not self.chu_tri:
             raise ValueError("nhiệm vụ (nhiem_vu) cần cơ quan chủ trì (chu_tri)")
         return self
@@ -198,6 +237,7 @@ class GiayMoi(Strict):
     chuan_bi: list[Annotated[ChuanBi | Text, Field(union_mode="left_to_right")]] = Field(default_factory=list, description="Việc các đơn vị phải chuẩn bị: mỗi mục là câu văn, hoặc {don_vi, noi_dung}.")
     lien_he: Text | None = Field(None, description="Người, số điện thoại đầu mối liên hệ.")
     luu_y: Text | None = Field(None, description="Các vấn đề cần lưu ý (dòng cuối, kết thúc bằng ./.).")
+    danh_so: GiayMoiDanhSo | None = Field(None, description="Giấy mời dạng các mục đánh số có nhãn (1. Chủ trì, 2. Thành phần mời, …) thay cho Mẫu 1.7; có thể ghi trong docgen.yaml (giay_moi_danh_so).")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký giấy mời (mã trong hồ sơ hoặc đầy đủ); mặc định: người ký chung.")
     noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận; mặc định là các thành phần được mời.")
     luu: Text | None = Field(None, description="Dòng lưu của giấy mời; mặc định: dòng lưu chung (luu).")
@@ -215,6 +255,7 @@ class CongVan(Strict):
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký công văn; mặc định: người ký chung.")
     noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận thêm; “- Như trên;” luôn đứng đầu (Phụ lục I, Mục II.9.b).")
     luu: Text | None = Field(None, description="Dòng lưu của công văn; mặc định: dòng lưu chung (luu).")
+    ghi_sau: TextList = Field(default_factory=list, description="Dòng in sau dấu ./. của công văn, ví dụ “*(Đính kèm …)*”.")
 
 
 class PhatBieu(Strict):
@@ -247,6 +288,10 @@ class BienBan(Strict):
     luu: Text = Field("VT, hồ sơ", description="Dòng lưu của biên bản; mẫu 1.9 ghi “VT, hồ sơ”.")
 
 
+def _block_texts(blocks: list[Muc]) -> list[str]:
+    return [t for b in blocks for t in (b.text, *_block_texts(b.noi_dung))]
+
+
 DocKind = Literal["thong-bao", "chi-thi", "giay-moi", "bien-ban", "cong-van"]
 
 
@@ -273,13 +318,16 @@ class Spec(Strict):
     trich_yeu: Text | None = Field(None, description="Trích yếu nội dung, viết thường, ví dụ: Kết luận của Chủ tịch UBND tỉnh tại ...")
     cuoc_hop: CuocHop | None = Field(None, description="Cuộc họp (với thông báo kết luận): dùng để viết đoạn mở đầu và câu kết thúc mặc định.")
     mo_dau: TextList = Field(default_factory=list, description="Đoạn mở đầu (mỗi mục một đoạn); bỏ trống thì docgen viết từ thông tin cuộc họp.")
-    danh_so: Annotated[Literal["I", "1", "a"], BeforeValidator(_choice_from_number),
-                      WithJsonSchema({"enum": ["I", "1", "a", 1]})] = Field("I", description="Cách đánh số cấp mục ngoài cùng: I (I., II.), 1 (1., 2.) hoặc a (a), b)).")
+    danh_so: NumberStyles = Field("I", description="Cách đánh số: một kiểu cho cấp ngoài cùng (I, 1 hoặc a; các cấp sau theo I → 1 → a) hoặc danh sách mỗi cấp một kiểu, trong I (I., II.), 1 (1., 2.), 1.1 (2.1., 2.1.1.), a (a), b)), - hoặc +.")
+    cach_viet_nhiem_vu: CachViet | None = Field(None, description="Cách viết nhiệm vụ mặc định (từ mở đầu, hình thức, in đậm thời hạn); thường ghi trong docgen.yaml.")
     noi_dung: list[Muc] = Field(default_factory=list, description="Nội dung: các mục, đoạn văn, ý và nhiệm vụ, theo thứ tự.")
     doi_tuong_thuc_hien: TextList = Field(default_factory=list, description="Với chỉ thị: những người, cơ quan có trách nhiệm thực hiện, dùng trong câu kết thúc mặc định.")
     ket_thuc: Text | None = Field(None, description="Câu kết thúc; bỏ trống thì docgen viết câu mặc định theo loại văn bản. Dấu ./. được thêm tự động.")
+    ghi_sau: TextList = Field(default_factory=list, description="Dòng in sau dấu ./., ví dụ “(gửi kèm theo Phiếu ghi ý kiến …)”.")
+    chu_thich: TextList = Field(default_factory=list, description="Chú thích cuối trang, theo thứ tự; trong nội dung viết [^1], [^2] … tại chỗ cần chú thích.")
+    dau: Dau | None = Field(None, description="Dấu độ mật (mat: MẬT, TỐI MẬT, TUYỆT MẬT) và mức độ khẩn (khan: HỎA TỐC, THƯỢNG KHẨN, KHẨN) của mọi văn bản làm từ tệp này, in dưới số và ký hiệu.")
     nguoi_ky: NguoiKy = Field(description="Người ký văn bản (mã người ký trong hồ sơ docgen.yaml, hoặc đầy đủ).")
-    noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận, mỗi mục một dòng, không cần “- ” và “;”, ví dụ “Bộ Nội vụ (b/c)”.")
+    noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận, mỗi mục một dòng, không cần “- ” và “;”, ví dụ “Bộ Nội vụ (b/c)”; ghi chú gõ sau dấu chấm phẩy giữ nguyên (“TT. Huyện ủy; (b/cáo)”); một nhóm chung ghi chú {nhom: [...], ghi_chu: (biết)}; một người {ca_nhan: Ông Nguyễn Văn A, thôn 3}.")
     luu: Text = Field("VT", description="Dòng lưu, ví dụ “VT, TH” (in ra “- Lưu: VT, TH.”).")
     nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo và số bản phát hành (ô 12), nếu cần.")
     giay_moi: GiayMoi | None = Field(None, description="Giấy mời họp (khi van_ban có giay-moi).")
@@ -329,6 +377,27 @@ class Spec(Strict):
         if not self.mo_dau and self.loai == "thong-bao" and self.cuoc_hop is None:
             out.append((("mo_dau",), "thông báo cần đoạn mở đầu (mo_dau) hoặc thông tin cuộc họp (cuoc_hop)"))
         return out
+
+    @model_validator(mode="after")
+    def _notes_exist(self) -> "Spec":
+        texts = [*self.mo_dau, self.ket_thuc or "", *self.ghi_sau, *_block_texts(self.noi_dung)]
+        if self.cong_van is not None:
+            texts += _block_texts(self.cong_van.noi_dung)
+        for text in texts:
+            for m in NOTE.finditer(text):
+                if not 1 <= int(m[1]) <= len(self.chu_thich):
+                    raise ValueError(f"chú thích {m[0]} chưa có nội dung: chu_thich có {len(self.chu_thich)} mục")
+        return self
+
+    @property
+    def recipient_names(self) -> list[str]:
+        """Every name on Nơi nhận that gets a copy (group members one by one, notes typed after
+        the semicolon left out)."""
+        return [name for item in self.noi_nhan for name in recipients.entry_names(item)]
+
+    def is_named_person(self, name: str) -> bool:
+        """A recipient given as `ca_nhan`: a person, whatever the name looks like."""
+        return any(isinstance(i, NguoiNhan) and i.ca_nhan == name for i in self.noi_nhan)
 
     @property
     def issued(self) -> bool:

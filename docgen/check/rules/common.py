@@ -225,11 +225,16 @@ def _visible(text: str) -> str:
     return re.sub(r" {2,}", lambda m: f"[{len(m.group())} dấu cách]", out)
 
 
+# What offices write after an item's semicolon: a note "; (b/cáo)", or the brace of a group
+# sharing one note ";\t} (biết)". The item itself still ends with its semicolon.
+_TYPED_NOTE = re.compile(r"(?<=;)(?:\s*\}\s*(?:\([^()]*\))?|\s+\([^()]*\))$")
+
+
 def _dash_items(ctx: Context, items: list[Segment], last_end: str | None) -> None:
     """Each item "- …;", the last one ending with `last_end` (None: the last is judged elsewhere)."""
     for i, seg in enumerate(items):
         text = seg.para.text[:seg.end] if seg.para.label and seg.start == len(seg.para.label) else seg.shown
-        text = text.strip()
+        text = _TYPED_NOTE.sub("", text.strip())
         last = i == len(items) - 1
         end = last_end if last else ";"
         if last and last_end is None:

@@ -1,0 +1,79 @@
+"""The opening and closing of a notice, worded from the kind of meeting (issue #12).
+
+A phiên họp is chaired ("… chủ trì phiên họp …"), a field inspection is made ("… kiểm tra …"),
+a working session is held with someone ("… làm việc với …"), a citizen reception or a dialogue
+hears citizens, a hội nghị is organised by an agency and chaired by a person. The organiser, the
+chair and the person concluding may differ; each is called "đồng chí", "ông" or "bà"; after its
+first mention a long meeting name may be shortened ("Hội nghị").
+"""
+
+from __future__ import annotations
+
+from ..nd30 import dates
+
+# What the participants did before the conclusion, by kind of meeting.
+_HEARD = {
+    "phien-hop": "Sau khi nghe báo cáo và ý kiến thảo luận của các đại biểu",
+    "hop": "Sau khi nghe báo cáo và ý kiến thảo luận của các đại biểu",
+    "kiem-tra": "Sau khi kiểm tra thực tế, nghe báo cáo và ý kiến của các đại biểu",
+    "lam-viec": "Sau khi nghe báo cáo và ý kiến của các đại biểu dự buổi làm việc",
+    "tiep-cong-dan": "Sau khi nghe công dân trình bày và ý kiến của các cơ quan liên quan",
+    "doi-thoai": "Sau khi nghe ý kiến của người dân và giải trình của các cơ quan liên quan",
+    "hoi-nghi": "Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu",
+}
+_PRESENT = {"kiem-tra": "Cùng đi có", "lam-viec": "Cùng dự có"}
+
+
+def _call(person, meeting) -> str:
+    return person.danh_xung or meeting.danh_xung
+
+
+def person(p, meeting) -> str:
+    return f"{_call(p, meeting)} {p.ho_ten} - {p.chuc_vu}"
+
+
+def chairs(meeting) -> str:
+    people = [f"{c.ho_ten} - {c.chuc_vu}" for c in meeting.chu_tri]
+    if len(people) == 1:
+        return person(meeting.chu_tri[0], meeting)
+    calls = {_call(c, meeting) for c in meeting.chu_tri}
+    plural = "các đồng chí" if calls == {"đồng chí"} else "các ông, bà" if len(calls) > 1 else f"các {calls.pop()}"
+    return f"{plural}: " + "; ".join(people)
+
+
+def short_name(meeting) -> str:
+    return meeting.ten_ngan or meeting.ten
+
+
+def _first_sentence(m) -> str:
+    when = f"Ngày {dates.long_date(m.ngay)[5:]}"
+    where = f", tại {m.dia_diem}" if m.dia_diem else ""
+    who = chairs(m)
+    kind = m.loai
+    if m.to_chuc:
+        return f"{when}{where}, {m.to_chuc} tổ chức {m.ten}, do {who} chủ trì."
+    if kind == "kiem-tra":
+        return f"{when}, {who} đã kiểm tra {m.ten}{where}."
+    if kind == "lam-viec":
+        return f"{when}{where}, {who} có buổi làm việc với {m.ten}."
+    return f"{when}{where}, {who} chủ trì {m.ten}."
+
+
+def opening(m) -> list[str]:
+    first = _first_sentence(m)
+    if m.thanh_phan:
+        first += f" {_PRESENT.get(m.loai, 'Tham dự có')} các đồng chí: {'; '.join(x.rstrip(';.') for x in m.thanh_phan)}."
+    close = f"{person(m.concluder, m)} kết luận như sau:"
+    heard = _HEARD[m.loai]
+    if m.noi_dung:
+        agenda = "; ".join(x.rstrip(";.") for x in m.noi_dung)
+        name = short_name(m)
+        return [first, f"{name[0].upper()}{name[1:]} tập trung vào các nội dung: {agenda}. {heard}, {close}"]
+    return [f"{first} {heard}, {close}"]
+
+
+def conclusion(m, issuer: str | None) -> str:
+    """"Trên đây là kết luận của đồng chí **X** - … tại <meeting>, <issuer> thông báo …"."""
+    who = m.concluder
+    return (f"Trên đây là kết luận của {_call(who, m)} **{who.ho_ten}** - {who.chuc_vu} tại {short_name(m)}, "
+            f"{issuer} thông báo để các cơ quan, đơn vị, địa phương biết và thực hiện.")

@@ -1,0 +1,114 @@
+"""Forms of wording that real documents use (issue #12), kept apart from schema.py: how tasks
+are introduced and how their deadlines are set, how each level is numbered, Nơi nhận groups,
+the kind of meeting, the numbered giấy mời and the marks above and below the text."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+
+from .types import Text, to_deadline
+
+NOTE = re.compile(r"\[\^(\d+)\]")  # a footnote mark in text: [^1] refers to chu_thich[0]
+LeadVerb = Literal["khong", "ten", "giao", "yeu-cau", "de-nghi"]
+LEAD_VERBS = {"khong": "", "ten": "", "giao": "Giao", "yeu-cau": "Yêu cầu", "de-nghi": "Đề nghị"}
+TaskForm = Literal["y", "muc", "doan"]
+BoldDeadline = Literal["cum", "ngay", "khong"]
+NumberStyle = Literal["I", "1", "1.1", "a", "-", "+"]
+MeetingKind = Literal["phien-hop", "hop", "kiem-tra", "lam-viec", "tiep-cong-dan", "doi-thoai", "hoi-nghi"]
+Honorific = Literal["đồng chí", "ông", "bà"]
+Urgency = Literal["HỎA TỐC", "THƯỢNG KHẨN", "KHẨN"]
+Secrecy = Literal["MẬT", "TỐI MẬT", "TUYỆT MẬT"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def to_bold_mode(value: object) -> object:
+    """dam_thoi_han: true / false as before, or cum (the phrase), ngay (the date only), khong."""
+    if value is True:
+        return "cum"
+    if value is False:
+        return "khong"
+    return value
+
+
+def to_deadlines(value: object) -> object:
+    """One deadline or several: each a date (→ "trước ngày …") or words."""
+    if value is None:
+        return None
+    items = value if isinstance(value, list) else [value]
+    return [to_deadline(v) for v in items]
+
+
+# The JSON Schema says what validate accepts: one deadline or a list; true/false or a mode.
+Deadlines = Annotated[list[str] | None, BeforeValidator(to_deadlines), WithJsonSchema(
+    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}, {"type": "null"}]})]
+BoldMode = Annotated[BoldDeadline | None, BeforeValidator(to_bold_mode), WithJsonSchema(
+    {"anyOf": [{"type": "boolean"}, {"enum": ["cum", "ngay", "khong"]}, {"type": "null"}]})]
+
+
+def to_styles(value: object) -> object:
+    """danh_so: one style for the outer level (the next ones follow I → 1 → a) or one per level."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return [str(v) for v in value] if isinstance(value, list) else value
+
+
+_STYLE_SCHEMA = {"enum": ["I", "1", "1.1", "a", "-", "+", 1]}  # 1 unquoted is the choice "1"
+NumberStyles = Annotated[NumberStyle | list[NumberStyle], BeforeValidator(to_styles), WithJsonSchema(
+    {"anyOf": [_STYLE_SCHEMA, {"type": "array", "items": _STYLE_SCHEMA}]})]
+
+
+class CachViet(_Strict):
+    """Cách viết nhiệm vụ mặc định của cơ quan (ghi trong docgen.yaml hoặc tệp khai báo)."""
+
+    giao: LeadVerb | None = Field(None, description="Từ mở đầu câu giao nhiệm vụ: khong (“X chủ trì …”), ten (“X …”, “X phối hợp với Y …”, không có chữ chủ trì), giao (“Giao X …”), yeu-cau (“Yêu cầu X …”), de-nghi (“Đề nghị X …”).")
+    hinh_thuc: TaskForm | None = Field(None, description="Nhiệm vụ in thành: y (gạch đầu dòng “- ”), muc (mục đánh số) hoặc doan (đoạn văn).")
+    dam_thoi_han: BoldMode = Field(None, description="In đậm thời hạn: cum (cả cụm “trước ngày …”), ngay (chỉ ngày tháng) hoặc khong.")
+
+
+class NhomNoiNhan(_Strict):
+    """Một nhóm nơi nhận có chung một ghi chú, ví dụ “(biết)” cho nhiều dòng."""
+
+    nhom: Annotated[list[Text], Field(min_length=1)] = Field(description="Các nơi nhận của nhóm, mỗi mục một dòng.")
+    ghi_chu: Text = Field(description="Ghi chú chung, ví dụ (biết) hoặc (b/c).")
+    cach_in: Literal["ngoac", "dong-cuoi"] | None = Field(None, description="ngoac: dấu ngoặc “}” bên phải các dòng; dong-cuoi: ghi chú cuối dòng cuối của nhóm (mặc định).")
+
+
+class NguoiNhan(_Strict):
+    """Một cá nhân là nơi nhận (công dân)."""
+
+    ca_nhan: Text = Field(description="Họ tên (và địa chỉ) của người nhận, ví dụ Ông Nguyễn Văn A, thôn 3, xã B.")
+    ghi_chu: Text | None = Field(None, description="Ghi chú, ví dụ (để biết).")
+
+
+class GiayMoiDanhSo(_Strict):
+    """Giấy mời dạng các mục đánh số có nhãn in đậm (1. Chủ trì, 2. Thành phần mời, …)."""
+
+    mo_dau: Text | None = Field(None, description="Câu mở đầu, ví dụ “Thực hiện Chương trình công tác …, Ủy ban nhân dân tỉnh tổ chức họp …”.")
+    muc: list[Text] = Field(default_factory=lambda: ["chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi"],
+                            description="Thứ tự các mục: chu-tri, thanh-phan, noi-dung, thoi-gian, dia-diem, chuan-bi.")
+    kieu_gio: Literal["tu", "luc"] = Field("luc", description="Cách viết thời gian: tu (“từ 14h00 ngày 05/12/2025 (chiều thứ Sáu)”) hoặc luc (“08 giờ 00 phút, Thứ Ba, ngày …”).")
+    thoi_gian: Text | None = Field(None, description="Thời gian viết sẵn, thay cho câu docgen viết từ cuoc_hop, ví dụ “½ ngày, từ 7h30 - 9h00, Thứ Ba, ngày 06/02/2018”.")
+    nhan: dict[str, Text] = Field(default_factory=dict, description="Nhãn riêng của từng mục, ví dụ chu-tri: Chủ trì cuộc họp.")
+    dam_nhan: bool = Field(True, description="In đậm số và nhãn của mục (mặc định có).")
+    trich_yeu: bool = Field(True, description="false: giấy mời không có dòng trích yếu (như nhiều tỉnh in).")
+
+    @model_validator(mode="after")
+    def _known(self) -> "GiayMoiDanhSo":
+        known = {"chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi", "lien-he"}
+        for key in self.muc:
+            if key not in known:
+                raise ValueError(f"mục “{key}” không có trong giấy mời; dùng: {', '.join(sorted(known))}")
+        return self
+
+
+class Dau(_Strict):
+    """Dấu chỉ độ mật (ô 10a) và mức độ khẩn (ô 10b), dưới số và ký hiệu."""
+
+    khan: Urgency | None = Field(None, description="Mức độ khẩn: HỎA TỐC, THƯỢNG KHẨN hoặc KHẨN.")
+    mat: Secrecy | None = Field(None, description="Độ mật: MẬT, TỐI MẬT hoặc TUYỆT MẬT.")

@@ -1,0 +1,270 @@
+"""Published documents typed as specs (issue #12): what docgen renders equals what was printed.
+
+Each `tests/realdocs/<province>/<name>.txt` is the published text with its source header (see
+its `# missing:` and `# notes:` lines); `<name>.yaml` is the spec a secretary writes for it, over
+the folder's `docgen.yaml` when there is one. For every document the test asserts:
+
+- the parts the published copy has (header lines, tên loại and trích yếu or V/v, Kính gửi, every
+  body paragraph, the bold spans, Nơi nhận, the signer) equal what docgen builds, word for word;
+- every assigned task is a task of the model (owners, co-operating agencies, deadlines);
+- how many body paragraphs stayed free text (typed as written, not built from structure) and why;
+- `docgen check --layout` finds nothing but the deviations the published document itself makes.
+
+Normalisations (the only ones): runs of spaces are one space; "Số: 131 /TB" or "397 /UBND -TP" (a number
+stamped into the blank) is "Số: 131/TB", "397/UBND-TP"; a bold span's trailing punctuation is not compared
+("**trước ngày 10/12/2023.**" counts as bold "trước ngày 10/12/2023").
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from docgen.model.build import build_documents
+from docgen.spec import load_spec
+
+HERE = Path(__file__).resolve().parent / "realdocs"
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+@dataclass(frozen=True)
+class Meta:
+    kind: str  # the document of the spec that reproduces the published one
+    parts: frozenset[str]  # what the published copy has: header, title, kinh_gui, body, noi_nhan, signer
+    tasks: tuple  # (owners, co-operating, deadlines) of every task the document assigns
+    free: int  # body paragraphs typed as free text
+    why_free: str
+    trailing: int = 0  # lines after the body that are the portal's, not the document's
+    bold: bool = True  # the published copy marks bold spans
+    skip: dict[str, str] = field(default_factory=dict)  # a part not compared → why
+    mark_dropped: bool = False  # the portal's copy ends without the closing "/." that docgen adds
+    check_fails: dict[str, str] = field(default_factory=dict)  # rule → why the published document fails it
+
+
+# The published copy does not show the signer: the name is left blank (a draft), so the checker
+# takes the last title line for the name and finds no room for a signature above it.
+NO_NAME = "the signer's name is not in the published copy and is left blank"
+BLANK_SIGNER = {"ND30-SIGNER-PREFIX": NO_NAME, "ND30-SIGNER-CASE": NO_NAME, "ND30-LAYOUT-SIGNATURE": NO_NAME}
+ALL = frozenset({"header", "title", "kinh_gui", "body", "noi_nhan", "signer"})
+BODY = frozenset({"title", "body"})
+
+DOCS: dict[str, Meta] = {
+    "dak-lak/thong-bao_dak-lak_131_2023-10": Meta(
+        "thong-bao", ALL - {"kinh_gui"},
+        ((("UBND thành phố Buôn Ma Thuột",), ("các đơn vị liên quan",), ("trước ngày 10/12/2023",)),
+         (("Sở Tài nguyên và Môi trường",), (), ()),
+         (("UBND thành phố Buôn Ma Thuột",), (), ("trong tháng 12/2023",)),
+         (("UBND thành phố Buôn Ma Thuột",), ("Ban Tôn giáo tỉnh", "các đơn vị có liên quan"), ())),
+        free=2, why_free="the opening writes the date 06/10/2023 and joins attendees its own way; the closing "
+                         "sentence differs from the generated one",
+        check_fails={"ND30-NOINHAN-LUU": "printed “Lưu VT, NNMT (đ_5b).” without the colon"}),
+    "thua-thien-hue/thong-bao_thua-thien-hue_254_2022-09": Meta(
+        "thong-bao", ALL - {"kinh_gui"},
+        ((("Ban Chỉ huy PCTT và TKCN các huyện, thị xã và thành phố Huế", "các sở, ban ngành trong tỉnh"), (), ()),
+         (("Các địa phương",), (), ()),
+         (("Công ty TNHHNN một thành viên quản lý khai thác công trình thủy lợi tỉnh",), ("các địa phương",), ()),
+         (("Chủ đầu tư",), (), ()),
+         (("Các chủ công trình hồ chứa nước thủy lợi, thủy điện",), (), ())),
+        free=6, why_free="a thông báo with a Kính gửi list (4 lines typed: docgen's thông báo has no ô 9a); the "
+                         "forecast paragraph; the closing sentence",
+        check_fails={}),
+    "an-giang/cong-van_an-giang_141_2022-05": Meta(
+        "cong-van", ALL,
+        ((("Các cơ quan chuyên môn thuộc Ủy ban nhân dân huyện", "Ủy ban nhân dân các xã, thị trấn"), (),
+          ("chậm nhất đến ngày 09/6/2022",)),),
+        free=2, why_free="the grounds paragraph and the closing courtesy line (no task in them)"),
+    "an-giang/cong-van_an-giang_155_2022-06": Meta(
+        "cong-van", ALL,
+        ((("Phòng Tư pháp huyện An Phú",), (), ()),),
+        free=9, why_free="eight “Căn cứ …” lines and the closing courtesy line (no task in them)",
+        check_fails={}),  # its “Căn cứ …” lines are upright, but a công văn has no căn cứ block to judge (Mẫu 1.5)
+    "quang-tri/cong-van_quang-tri_6012_2023-11": Meta(
+        # The letter of 14/11/2023 sets "trước ngày 21/11/2022", a year before itself: as thoi_han
+        # docgen refuses it (a deadline before the document's date), so the spec keeps it in the text.
+        "cong-van", BODY, ((("Sở Nông nghiệp và Phát triển nông thôn",), ("Sở Tài nguyên và Môi trường",), ()),),
+        free=1, why_free="“UBND tỉnh có ý kiến như sau:”", trailing=1, bold=False, mark_dropped=True, check_fails=BLANK_SIGNER),
+    "quang-tri/cong-van_quang-tri_1962_2024-04": Meta(
+        "cong-van", BODY, ((("UBND huyện Triệu Phong",),
+                            ("Sở Tài nguyên và Môi trường", "Sở Giao thông vận tải", "các đơn vị liên quan"),
+                            ("trước ngày 20/5/2024",)),),
+        free=1, why_free="“UBND tỉnh có ý kiến như sau:”", trailing=1, bold=False, check_fails=BLANK_SIGNER),
+    "lang-son/cong-van_lang-son_3585_2017-10": Meta(
+        "cong-van", frozenset({"body"}),
+        ((("Sở Tài nguyên và Môi trường",),
+          ("Sở Nông nghiệp và Phát triển Nông thôn", "UBND các huyện, thành phố", "các cơ quan có liên quan"), ()),),
+        free=3, why_free="the grounds paragraph, the note on the attachment, the closing sentence", bold=False, check_fails=BLANK_SIGNER),
+    "bac-giang/cong-van_bac-giang_722_2013-03": Meta(
+        "cong-van", frozenset({"kinh_gui", "body"}),
+        ((("Sở Tài nguyên và Môi trường",), ("cơ quan liên quan",), ("trước ngày 15/4/2013",)),),
+        free=2, why_free="the grounds paragraph and the note on the attachment", bold=False, check_fails=BLANK_SIGNER),
+    "an-giang/thong-bao_an-giang_12_2023-04": Meta(
+        "thong-bao", ALL - {"kinh_gui"}, (), free=9,
+        why_free="four “Căn cứ” lines, “Xét đề nghị …”, the lead-in, the two decisions and the closing: a "
+                 "land-recovery notice decides, it assigns no task (the closing's “yêu cầu các cơ quan, đơn vị có "
+                 "liên quan …” names no agency)",
+        check_fails={"ND30-CANCU-STYLE": "the notice prints its “Căn cứ …” lines upright"}),
+    "ba-ria-vung-tau/cong-van_ba-ria-vung-tau_397_2025-03": Meta(
+        "cong-van", ALL,
+        ((("Đảng ủy, HĐND, UBMTTQVN và các ban, ngành, đoàn thể, khu phố và các cơ quan, đơn vị trường học trên "
+           "địa bàn Phường 1",), (), ()),
+         (("Bộ phận một cửa Phường 1",), (), ()),
+         (("công chức Văn phòng - Thống kê phụ trách chuyển đổi số, CCHC",), ("bộ phận Tư pháp", "các bộ phận liên quan"), ()),
+         (("bộ phận Văn hóa - Thông tin",), (), ()),
+         (("Bộ phận Tư pháp",), (), ())),
+        free=3, why_free="the two grounds paragraphs and the attachment line after ./. (ghi_sau)",
+        skip={"date": "printed “tháng 03”: the decree pads only months 1 and 2, docgen prints “tháng 3”"}),
+    "hai-duong/giay-moi_hai-duong_na_2018-02": Meta(
+        "giay-moi", frozenset({"body"}), (), free=0,
+        why_free="none: opening sentence, numbered parts and closing line are fields of the numbered giấy mời "
+                 "(the time is typed as published: “½ ngày, từ 7h30 -9h00, …”)", bold=False,
+        check_fails={"ND30-SIGNER-PREFIX": NO_NAME, "ND30-SIGNER-CASE": NO_NAME,
+                     "ND30-COMPONENTS": "the province prints no trích yếu on its giấy mời"}),
+}
+
+
+# --------------------------------------------------------------------------- the published text
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("**", "").replace("*", "")).strip()
+
+
+@dataclass
+class Published:
+    header: list[tuple[str, str]]  # rows "left | right" before the body
+    lines: list[str]  # the rows without a column, in order (tên loại … closing)
+    noi_nhan: list[str]
+    signer: list[str]
+
+
+def read_published(path: Path) -> Published:
+    text = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    rows = [r.rstrip() for r in text.splitlines() if r.strip()]
+    pub = Published([], [], [], [])
+    at_list = False
+    for row in rows:
+        left, sep, right = row.partition(" | ")
+        if not sep and row.endswith(" |"):
+            left, sep, right = row[:-2], " | ", ""
+        right = right.rstrip(" |")
+        if _plain(left).startswith("Nơi nhận"):
+            at_list = True
+            left = ""
+        if at_list:
+            if _plain(left):
+                pub.noi_nhan.append(_plain(left))
+            if _plain(right):
+                pub.signer.append(_plain(right))
+        elif sep:
+            pub.header.append((_plain(left), _plain(right)))
+        else:
+            pub.lines.append(row.strip())
+    return pub
+
+
+def _bold_spans(line: str) -> list[str]:
+    return [re.sub(r"\s+", " ", s).strip().rstrip(".,;:") for s in BOLD.findall(line)]
+
+
+def _rendered_bold(paragraph) -> list[str]:
+    return [r.text.strip().rstrip(".,;:") for r in paragraph.runs if r.bold and r.text.strip()]
+
+
+# --------------------------------------------------------------------------- the tests
+
+@pytest.fixture(scope="module", params=sorted(DOCS))
+def case(request):
+    name = request.param
+    spec = load_spec(HERE / f"{name}.yaml")
+    meta = DOCS[name]
+    return name, meta, spec, build_documents(spec, [meta.kind])[meta.kind], read_published(HERE / f"{name}.txt")
+
+
+def test_the_corpus_is_what_the_issue_asks_for():
+    provinces = {name.split("/")[0] for name in DOCS}
+    years = [int(re.search(r"_(\d{4})-\d\d$", name)[1]) for name in DOCS]
+    assert len(DOCS) >= 9 and len(provinces) >= 3
+    assert sum(y > 2020 for y in years) * 2 >= len(DOCS) - 1
+    assert not provinces & {"dak-nong", "lam-dong"}
+    for name in DOCS:
+        head = (HERE / f"{name}.txt").read_text(encoding="utf-8").split("\n---\n", 1)[0]
+        assert "# source:" in head and "# missing:" in head, name
+
+
+def test_body_is_the_published_text(case):
+    name, meta, _, doc, pub = case
+    rendered = [_plain(p.text) for p in doc.body]
+    if meta.mark_dropped:
+        rendered[-1] = rendered[-1].removesuffix("/.")
+    lines = [_plain(line) for line in pub.lines]
+    assert rendered[0] in lines, f"{name}: first paragraph not found in the published text"
+    start = lines.index(rendered[0])
+    end = start + len(rendered)
+    assert lines[start:end] == rendered
+    assert len(lines) - end == meta.trailing, f"{name}: published lines left over: {lines[end:]}"
+    if meta.bold:
+        for line, para in zip(pub.lines[start:end], doc.body):
+            assert _rendered_bold(para) == _bold_spans(line), _plain(line)[:60]
+
+
+def test_title_header_kinh_gui_noi_nhan_signer(case):
+    name, meta, _, doc, pub = case
+    lines = [_plain(x) for x in pub.lines]
+    if "title" in meta.parts and meta.kind == "cong-van":
+        assert next(x for x in lines if x.startswith("V/v ")) == doc.v_v
+    elif "title" in meta.parts:
+        assert lines[0] == doc.ten_loai and lines[1] == doc.trich_yeu
+    if "kinh_gui" in meta.parts:
+        first = next(i for i, x in enumerate(lines) if x.startswith("Kính gửi"))
+        assert lines[first:first + len(doc.kinh_gui)] == list(doc.kinh_gui)
+    if "header" in meta.parts:
+        number = next(i for i, (left, _) in enumerate(pub.header) if left.startswith("Số:"))
+        agency = [left for left, _ in pub.header[:number] if left and left != "*"]
+        assert agency == [*doc.parent_lines, *doc.agency_lines]
+        assert re.sub(r"\s+([/-])", r"\1", pub.header[number][0]) == doc.number_line
+        if "date" not in meta.skip:
+            assert any(right == doc.date_line for _, right in pub.header)
+    if "noi_nhan" in meta.parts:
+        assert pub.noi_nhan == list(doc.recipients)
+    if "signer" in meta.parts:
+        assert pub.signer == [*doc.signer.titles, doc.signer.name]
+
+
+def test_every_assigned_task_is_a_task(case):
+    name, meta, _, doc, _ = case
+    assert [(t.owners, t.cooperating, t.deadlines) for t in doc.tasks] == list(meta.tasks)
+
+
+def free_paragraphs(spec, doc) -> int:
+    """Body paragraphs typed as free text: a typed opening or closing, and every paragraph that is
+    neither a task, nor under a task, nor a heading, nor a part of a structured giấy mời."""
+    if doc.doc_type == "giay-moi":
+        return 0 if spec.giay_moi.danh_so is not None else len(doc.body)
+    owned = [p for t in doc.tasks for p in t.paths]
+    count = sum(1 for p in doc.body if p.path and not p.heading and not any(p.path[:len(o)] == o for o in owned))
+    if doc.doc_type != "cong-van":
+        count += len(spec.mo_dau) + (spec.ket_thuc is not None) + len(spec.ghi_sau)
+    else:
+        count += len(spec.cong_van.ghi_sau)
+    return count
+
+
+def test_free_text_is_counted(case):
+    name, meta, spec, doc, _ = case
+    assert free_paragraphs(spec, doc) == meta.free, meta.why_free
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice (soffice) is not installed")
+def test_check_layout_passes(case, tmp_path):
+    from docgen.check import check_document
+    from docgen.render.pipeline import render_document
+
+    name, meta, _, doc, _ = case
+    path = tmp_path / "out.docx"
+    path.write_bytes(render_document(doc))
+    report = check_document(path, layout=True)
+    assert report.failed_rules == set(meta.check_fails), [f.line() for f in report.failures]
