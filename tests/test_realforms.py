@@ -289,7 +289,7 @@ def test_field_inspection_with_another_person_concluding():
     assert body[0] == ("Ngày 12 tháng 11 năm 2025, ông Nguyễn A - Phó Chủ tịch UBND tỉnh đã kiểm tra tiến độ dự án "
                        "đường ven biển, tại huyện B. Cùng đi có các đồng chí: lãnh đạo Sở Xây dựng. Sau khi kiểm tra "
                        "thực tế, nghe báo cáo và ý kiến của các đại biểu, bà Lê B - Chủ tịch UBND tỉnh kết luận như sau:")
-    assert body[-1].startswith("Trên đây là kết luận của bà Lê B - Chủ tịch UBND tỉnh tại tiến độ")
+    assert body[-1].startswith("Trên đây là kết luận của bà Lê B - Chủ tịch UBND tỉnh tại buổi kiểm tra tiến độ")
 
 
 def test_conference_organised_by_an_agency_with_a_short_name():
@@ -317,6 +317,7 @@ def test_working_session_and_citizen_reception():
   chu_tri: {ho_ten: Đỗ D, chuc_vu: Phó Chủ tịch UBND tỉnh}
 """)
     assert body[0].startswith("Ngày 03 tháng 10 năm 2025, đồng chí Đỗ D - Phó Chủ tịch UBND tỉnh có buổi làm việc với UBND huyện C")
+    assert "tỉnh tại buổi làm việc với UBND huyện C về công tác giải phóng mặt bằng," in body[-1]
     body = opening_of("""\
   loai: tiep-cong-dan
   ten: buổi tiếp công dân định kỳ tháng 10/2025

@@ -72,8 +72,14 @@ def opening(m) -> list[str]:
     return [f"{first} {heard}, {close}"]
 
 
+# Where the conclusion was given, for the kinds whose name says what was done, not the event:
+# "kiểm tra tiến độ dự án …" was inspected at "buổi kiểm tra tiến độ dự án …".
+_EVENT = {"kiem-tra": "buổi kiểm tra ", "lam-viec": "buổi làm việc với "}
+
+
 def conclusion(m, issuer: str | None) -> str:
     """"Trên đây là kết luận của đồng chí **X** - … tại <meeting>, <issuer> thông báo …"."""
     who = m.concluder
-    return (f"Trên đây là kết luận của {_call(who, m)} **{who.ho_ten}** - {who.chuc_vu} tại {short_name(m)}, "
+    event = f"{_EVENT.get(m.loai, '')}{short_name(m)}"
+    return (f"Trên đây là kết luận của {_call(who, m)} **{who.ho_ten}** - {who.chuc_vu} tại {event}, "
             f"{issuer} thông báo để các cơ quan, đơn vị, địa phương biết và thực hiện.")
