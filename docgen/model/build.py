@@ -21,7 +21,6 @@ def split_lines(text: str | None) -> tuple[str, ...]:
 
 
 _join_agencies = tasks.join_agencies
-_written_deadline = tasks.written_deadline
 
 
 def _task_sentence(block: Muc, office=None) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..spec.deadlines import written_deadline
 from ..spec.forms import LEAD_VERBS, CachViet
-from ..spec.types import DATE_IN_TEXT
 from . import markup
 
 _SHORT_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")
@@ -54,30 +54,6 @@ def sentence(block, office: CachViet | None = None) -> str:
         text = f"{verb} {text}"
     what = block.nhiem_vu.strip()
     return f"{text} {what}" + ("" if what[-1:] in ".;:!?…" else ".")
-
-
-def written_deadline(text: str, deadline: str) -> str | None:
-    """The deadline as the text writes it: literally, or the same date written otherwise
-    (5/9/2021 for 05/9/2021), with the "trước ngày" before it when there is one."""
-    if deadline in text:
-        return deadline
-    lowered = text.lower()
-    if deadline.lower() in lowered:
-        at = lowered.index(deadline.lower())
-        return text[at:at + len(deadline)]
-    wanted = [m.groups() for m in DATE_IN_TEXT.finditer(deadline)]
-    if len(wanted) != 1:
-        return None
-    day, month, year = (int(x) for x in wanted[0])
-    for m in DATE_IN_TEXT.finditer(text):
-        if (int(m[1]), int(m[2]), int(m[3])) == (day, month, year):
-            start = m.start()
-            for lead in ("trước ngày ", "trước "):
-                if text[:start].endswith(lead):
-                    start -= len(lead)
-                    break
-            return text[start:m.end()]
-    return None
 
 
 def clause(deadline: str) -> str:
