@@ -20,7 +20,6 @@ def split_lines(text: str | None) -> tuple[str, ...]:
     return tuple(p.upper() for p in parts if p)
 
 
-_join_agencies = tasks.join_agencies
 
 
 def _task_sentence(block: Muc, office=None) -> str:
