@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import docx
 import pytest
 
@@ -15,21 +12,7 @@ from docgen.render.fields import FIELD_GUIDE, inspect_template
 from docgen.render.templates import builtin_path
 from docgen.spec import load_spec
 from tests.conftest import DATA
-
-
-def edited(tmp_path: Path, change) -> Path:
-    """A copy of the built-in notice template, changed with python-docx as Word would."""
-    path = tmp_path / "mau.docx"
-    shutil.copy(builtin_path("thong-bao"), path)
-    d = docx.Document(str(path))
-    change(d)
-    d.save(str(path))
-    return path
-
-
-def paragraph_with(d, text):
-    cells = [p for t in d.tables for c in t._cells for p in c.paragraphs]
-    return next(p for p in [*d.paragraphs, *cells] if text in p.text)
+from tests.template_edits import edited, paragraph_with
 
 
 def test_builtin_template_is_clean_and_uses_known_fields():

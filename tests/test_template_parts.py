@@ -8,7 +8,6 @@ import shutil
 import zipfile
 from pathlib import Path
 
-import docx
 import pytest
 from click.testing import CliRunner
 
@@ -17,25 +16,15 @@ from docgen.model.build import build
 from docgen.render.context import build_context
 from docgen.render.engine import CompiledTemplate, TemplateProblem
 from docgen.render.fields import inspect_template
-from docgen.render.templates import builtin_path
 from docgen.spec import load_spec
 from tests.conftest import DATA
+from tests.template_edits import edited, paragraph_with
 
 SPEC = DATA / "thong-bao-nho.yaml"
 
 
-def edited(tmp_path: Path, change) -> Path:
-    path = tmp_path / "mau.docx"
-    shutil.copy(builtin_path("thong-bao"), path)
-    d = docx.Document(str(path))
-    change(d)
-    d.save(str(path))
-    return path
 
 
-def paragraph_with(d, text):
-    cells = [p for t in d.tables for c in t._cells for p in c.paragraphs]
-    return next(p for p in [*d.paragraphs, *cells] if text in p.text)
 
 
 def number_of(path: Path, text: str) -> int:
