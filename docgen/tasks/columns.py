@@ -6,6 +6,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from openpyxl.utils import get_column_letter
+
 SHEET = "Sổ theo dõi"
 TITLE = "SỔ THEO DÕI VIỆC THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO"
 HEADER_ROW = 3  # title, the line under it, then the header
@@ -57,11 +59,7 @@ OFFICE_KEYS = tuple(c.key for c in COLUMNS if c.office)
 
 def letter(index: int) -> str:
     """1 → A, 27 → AA."""
-    out = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        out = chr(65 + rest) + out
-    return out
+    return get_column_letter(index)
 
 
 def fold(text: str) -> str:

@@ -18,6 +18,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 from lxml import etree
+from openpyxl.utils import get_column_letter
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -181,19 +182,11 @@ def _serial(value: dt.date) -> str:
     return str(int(days)) if days == int(days) else repr(days)
 
 
-def _letters(index: int) -> str:
-    out = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        out = chr(65 + rest) + out
-    return out
-
-
 def rows_xml(first_row: int, rows: list[list], styles: list[str], heights: list[float | None], date_style: str,
              date_cols: frozenset[int] = frozenset()) -> bytes:
     """Rows first_row… as sheetData XML; styles[i] is the style id (s) of column i + 1; a date
     outside date_cols takes date_style."""
-    letters = [_letters(i) for i in range(1, max((len(r) for r in rows), default=0) + len(styles) + 2)]
+    letters = [get_column_letter(i) for i in range(1, max((len(r) for r in rows), default=0) + len(styles) + 2)]
     parts: list[str] = []
     for offset, (values, height) in enumerate(zip(rows, heights)):
         r = first_row + offset
