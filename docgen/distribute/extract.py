@@ -83,15 +83,6 @@ def receivers(task: Task, directory: Directory) -> list[Agency]:
     return list(seen.values())
 
 
-def concerned(task: Task, directory: Directory) -> list[Agency]:
-    """Everyone a task names, as lead or co-operating, groups expanded."""
-    seen: dict[int, Agency] = {}
-    for name in task.agencies:
-        for agency in directory.expand(name):
-            seen.setdefault(agency.index, agency)
-    return list(seen.values())
-
-
 def excerpts(doc: Document, spec: Spec, directory: Directory) -> list[Excerpt]:
     """One excerpt per agency that gets a copy, in directory order."""
     policy = directory.copy_policy

@@ -154,8 +154,3 @@ def format_chars(data: object, path: tuple, found: list) -> None:
     elif isinstance(data, list):
         for i, v in enumerate(data):
             format_chars(v, path + (i,), found)
-
-
-def first_format_char_line(text: str) -> tuple[int, str] | None:
-    m = _CF.search(text)
-    return (text.count("\n", 0, m.start()) + 1, m.group()) if m else None
