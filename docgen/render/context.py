@@ -12,7 +12,7 @@ from ..model.document import Document, Paragraph
 from ..nd30 import layout as L
 from ..plumbing.ooxml import rule_paragraph_xml
 from .footnotes import REFERENCE
-from .metrics import text_width_pt
+from .metrics import fill_lines, text_width_pt
 
 _TWIPS_PER_PT = 20
 
@@ -46,13 +46,7 @@ def trich_yeu_lines(text: str) -> list[str]:
     a last line of a single word takes the word before it down with it."""
     if "\n" in text:
         return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-    size, width = L.TRICH_YEU.size.chosen, _column_pt(L.text_width_mm()) * WRAP_SLACK
-    lines: list[list[str]] = []
-    for word in text.split():
-        if lines and text_width_pt(" ".join(lines[-1] + [word]), size, True) <= width:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
+    lines = fill_lines(text.split(), _column_pt(L.text_width_mm()) * WRAP_SLACK, L.TRICH_YEU.size.chosen, True)
     while len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 2:
         lines[-1].insert(0, lines[-2].pop())
     return [" ".join(words) for words in lines]

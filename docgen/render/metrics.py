@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 _FONT_DIRS = [Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fonts/truetype/liberation")]
@@ -32,13 +33,35 @@ def _advances(bold: bool) -> tuple[dict[int, int], int] | None:
     return None
 
 
-def text_width_pt(text: str, size_pt: float, bold: bool = False) -> float:
-    """Advance width of text set on one line, in points."""
-    text = unicodedata.normalize("NFC", text)
+def _units(text: str, bold: bool) -> tuple[float, int]:
+    """Advance of text in font units, and the font's units per em."""
     table = _advances(bold)
     if table is None:
-        em = sum(_FALLBACK_EM[bold] * (_UPPER_FACTOR if ch.isupper() else 1) for ch in text)
-        return em * size_pt
+        return sum(_FALLBACK_EM[bold] * (_UPPER_FACTOR if ch.isupper() else 1) for ch in text), 1
     widths, upm = table
-    default = widths.get(ord("n"), upm // 2)
-    return sum(widths.get(ord(ch), default) for ch in text) * size_pt / upm
+    return sum(map(widths.get, map(ord, text), repeat(widths.get(ord("n"), upm // 2)))), upm
+
+
+def text_width_pt(text: str, size_pt: float, bold: bool = False) -> float:
+    """Advance width of text set on one line, in points."""
+    units, upm = _units(unicodedata.normalize("NFC", text), bold)
+    return units * size_pt / upm
+
+
+def fill_lines(words: list[str], width_pt: float, size_pt: float, bold: bool = False) -> list[list[str]]:
+    """Words set greedily into lines no wider than width_pt (a word wider than a line has one
+    of its own). Each word is measured once: widths add up, Times New Roman has no kerning
+    that Word applies by default."""
+    space, upm = _units(" ", bold)
+    limit = width_pt * upm / size_pt
+    lines: list[list[str]] = []
+    used = 0.0
+    for word in words:
+        units = _units(unicodedata.normalize("NFC", word), bold)[0]
+        if lines and used + space + units <= limit:
+            lines[-1].append(word)
+            used += space + units
+        else:
+            lines.append([word])
+            used = units
+    return lines
