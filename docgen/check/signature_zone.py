@@ -112,4 +112,20 @@ def _split_signer(c: Components, lines: list[Segment]) -> None:
         else:
             c.signer_name = lines[0]
         return
-    c.signer_titles, c.signer_name = lines[:-1], lines[-1]
+    last, above = lines[-1], lines[-2]
+    if is_upper(last.shown) and not _room_to_sign(above, last):
+        c.signer_titles = lines  # a draft's blank name: the last line is a title, not the name
+        return
+    c.signer_titles, c.signer_name = lines[:-1], last
+
+
+# Below this (in twips) a line set under the titles leaves no room to sign: it is a title too.
+_SIGNING_ROOM_TW = 20 * 20
+
+
+def _room_to_sign(above: Segment, line: Segment) -> bool:
+    """Whether line is set apart from the line above as a name is: in another paragraph, with
+    empty paragraphs or space for a signature between them."""
+    if line.para is above.para:  # lines broken inside one paragraph: blank lines are the room
+        return line.para.text.count("\n", above.end, line.start) > 1
+    return line.para.index - above.para.index > 1 or line.para.fmt.before + above.para.fmt.after >= _SIGNING_ROOM_TW

@@ -260,3 +260,43 @@ def test_a_draft_may_leave_the_signer_name_blank_but_an_issued_document_may_not(
     assert draft.result("ND30-SIGNER-DEGREE").status == NOT_APPLICABLE
     issued = check_document(save(F.compliant(F.Spec(signer=""))))
     assert issued.failed_rules == {"ND30-COMPONENTS"}
+
+
+_BLANK_NAME_SPEC = """
+loai: thong-bao
+co_quan: {chu_quan: UBND TỈNH LAI CHÂU, ten: VĂN PHÒNG, viet_tat: VP, ten_goi: Văn phòng UBND tỉnh}
+dia_danh: Lai Châu
+ngay: /11/2020
+trich_yeu: Kết luận tại phiên họp tháng 11 năm 2020
+mo_dau: Ngày 17/11/2020, Ủy ban nhân dân tỉnh họp phiên thường kỳ.
+noi_dung: [Nội dung kết luận.]
+ket_thuc: Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện.
+nguoi_ky: {quyen_han: [TL. CHỦ TỊCH, KT. CHÁNH VĂN PHÒNG], chuc_vu: PHÓ CHÁNH VĂN PHÒNG, ho_ten: ""}
+noi_nhan: [Sở Tài chính]
+luu: VT, TH
+"""
+
+
+def _signer_check(tmp_path, spec: str):
+    from docgen.model.build import build
+    from docgen.render.pipeline import render_document
+    from docgen.spec import load_spec_text
+
+    path = tmp_path / "tb.docx"
+    path.write_bytes(render_document(build(load_spec_text(spec))))
+    return check_document(path)
+
+
+def test_a_drafts_blank_signer_name_leaves_the_last_title_a_title(tmp_path):
+    # TL. / KT. / PHÓ CHÁNH VĂN PHÒNG set line under line, then room for a name not yet written:
+    # the third line is a title (not an upper-case name), the KT. line has its title under it.
+    report = _signer_check(tmp_path, _BLANK_NAME_SPEC)
+    assert report.failed_rules == set(), [f.line() for f in report.failures]
+    assert report.result("ND30-SIGNER-PREFIX").status == PASS
+    assert report.result("ND30-SIGNER-DEGREE").status == "not_applicable"
+
+
+def test_a_numbered_document_without_the_signers_name_lacks_a_component(tmp_path):
+    report = _signer_check(tmp_path, _BLANK_NAME_SPEC.replace("ngay: /11/2020", "so: 12\nngay: 20/11/2020"))
+    assert report.failed_rules == {"ND30-COMPONENTS"}
+    assert "họ tên người ký" in report.failures[0].expected
