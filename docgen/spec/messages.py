@@ -122,6 +122,32 @@ def _colon_hint(value: object, key: object = None) -> str:
     return ""
 
 
+def _flow_comma_hint(source: Source, loc: tuple, line: int | None) -> str:
+    """`{chuc_vu: Phó Bí thư, Chủ tịch UBND tỉnh}`: in braces every comma starts a key, so the
+    words after a comma inside a value came out as a key with no value."""
+    key = loc[-1]
+    parent = source.data
+    for part in loc[:-1]:
+        if isinstance(parent, dict) and part in parent:
+            parent = parent[part]
+        elif isinstance(parent, list) and isinstance(part, int) and part < len(parent):
+            parent = parent[part]
+        elif not (isinstance(parent, dict) and isinstance(part, int)):  # one item where a list may be: same place
+            return ""
+    text = source.text_of(loc)
+    if not (isinstance(key, str) and isinstance(parent, dict) and parent.get(key, "") is None and text and line):
+        return ""
+    row = text.splitlines()[line - 1] if line <= text.count("\n") + 1 else ""
+    keys = list(parent)
+    at = keys.index(key)
+    if "{" not in row or f", {key}" not in row or at == 0 or not isinstance(parent[keys[at - 1]], str):
+        return ""
+    before = keys[at - 1]
+    whole = f"{parent[before]}, {key}"
+    return (f" Trong {{ … }}, mỗi dấu phẩy bắt đầu một khóa mới, nên “{key}” bị tách khỏi giá trị của “{before}”. "
+            f"Hãy đặt giá trị có dấu phẩy trong ngoặc kép: {before}: \"{whole}\" (hoặc viết mỗi khóa một dòng).")
+
+
 def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple] = set()
@@ -150,7 +176,7 @@ def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> l
                 hint = f" Các khóa hợp lệ ở đây: {', '.join(keys)}."
             else:
                 hint = " Ở đây chỉ ghi giá trị, không có khóa con."
-            colon = _colon_hint(value, loc[-1])
+            colon = _flow_comma_hint(source, loc, line) or _colon_hint(value, loc[-1])
             msg = f"khóa “{loc[-1]}” không dùng ở chỗ này của {where}.{colon or hint}"
         elif kind == "missing":
             msg = f"thiếu trường bắt buộc “{loc[-1]}”."
