@@ -217,7 +217,7 @@ def _issuer(spec: Spec, number: int | None, code: str, date) -> dict:
     marks = tuple(m for m in (spec.dau.mat, spec.dau.khan) if m) if spec.dau else ()
     return dict(marks=marks, parent_lines=split_lines(spec.co_quan.chu_quan), agency_lines=split_lines(spec.co_quan.ten),
                 agency_code=spec.co_quan.viet_tat, number=number, number_line=dates.number_line(number, code),
-                date_line=dates.date_line(spec.dia_danh, date))
+                date_line=dates.date_line(spec.dia_danh, date, two_digit_months(spec)))
 
 
 def _recipient_lines(spec: Spec, items: list[str], luu: str | None = None) -> tuple[str, ...]:
@@ -273,6 +273,11 @@ def build_letter(spec: Spec) -> Document:
         tasks=tuple(walker.tasks),
         footnotes=tuple(spec.chu_thich) if any(r.note for p in body for r in p.runs) else (),
     )
+
+
+def two_digit_months(spec: Spec) -> bool:
+    """The office pads every month ("tháng 03"): trinh_bay.thang_hai_so."""
+    return bool(spec.trinh_bay and spec.trinh_bay.thang_hai_so)
 
 
 def spacing(spec: Spec) -> dict[str, float]:

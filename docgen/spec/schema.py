@@ -304,6 +304,9 @@ class TrinhBay(Strict):
         f"{str(L.LINE_SPACING_RANGE.chosen).replace('.', ',')}."))
     cach_doan: float | None = Field(None, ge=6, le=24, description=(
         f"Khoảng cách giữa các đoạn văn, tính bằng pt: tối thiểu 6; mặc định {L.PARAGRAPH_SPACING_RANGE.chosen:g}."))
+    thang_hai_so: bool = Field(False, description=(
+        "Ghi mọi tháng bằng hai chữ số (“tháng 03”) như một số cơ quan vẫn in; Nghị định 30 chỉ thêm số 0 "
+        "cho tháng 1, 2 (“tháng 01”, “tháng 9”) và docgen check báo lệch (ND30-DATE-PAD)."))
 
 
 class Spec(Strict):
