@@ -59,18 +59,18 @@ DOCS: dict[str, Meta] = {
          (("Sở Tài nguyên và Môi trường",), (), ()),
          (("UBND thành phố Buôn Ma Thuột",), (), ("trong tháng 12/2023",)),
          (("UBND thành phố Buôn Ma Thuột",), ("Ban Tôn giáo tỉnh", "các đơn vị có liên quan"), ())),
-        free=2, why_free="the opening writes the date 06/10/2023 and joins attendees its own way; the closing "
-                         "sentence differs from the generated one",
+        free=0, why_free="none: the opening and the closing are worded from cuoc_hop (loi_van: the date in "
+                         "figures, the attendees joined by “; tham gia cuộc họp có”, the office's closing)",
         check_fails={"ND30-NOINHAN-LUU": "printed “Lưu VT, NNMT (đ_5b).” without the colon"}),
     "thua-thien-hue/thong-bao_thua-thien-hue_254_2022-09": Meta(
-        "thong-bao", ALL - {"kinh_gui"},
+        "thong-bao", ALL,
         ((("Ban Chỉ huy PCTT và TKCN các huyện, thị xã và thành phố Huế", "các sở, ban ngành trong tỉnh"), (), ()),
          (("Các địa phương",), (), ()),
          (("Công ty TNHHNN một thành viên quản lý khai thác công trình thủy lợi tỉnh",), ("các địa phương",), ()),
          (("Chủ đầu tư",), (), ()),
          (("Các chủ công trình hồ chứa nước thủy lợi, thủy điện",), (), ())),
-        free=6, why_free="a thông báo with a Kính gửi list (4 lines typed: docgen's thông báo has no ô 9a); the "
-                         "forecast paragraph; the closing sentence",
+        free=2, why_free="the forecast paragraph and the closing sentence (the Kính gửi list is the notice's "
+                         "kinh_gui, ô 9a)",
         check_fails={}),
     "an-giang/cong-van_an-giang_141_2022-05": Meta(
         "cong-van", ALL,
