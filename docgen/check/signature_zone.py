@@ -73,6 +73,7 @@ def _signature_table(c: Components, after: list[Para], label, table: int | None 
     c.signature_table = table
     label_cell = label.para.place.cell if label is not None else None
     titles: list[Segment] = []
+    blank_last = False  # the signer's cell ends with an empty line: the name is still to be written
     for p in members:
         if label is not None and p.place.cell is label_cell:
             for seg in segments(p, "\n"):
@@ -81,9 +82,11 @@ def _signature_table(c: Components, after: list[Para], label, table: int | None 
                 if not _DRAFTER.match(seg.text.strip()):
                     c.noi_nhan_items.append(seg)
         else:
-            titles += [s for s in segments(p) if not _PLACEHOLDER.match(s.text.strip())]
+            found = [s for s in segments(p) if not _PLACEHOLDER.match(s.text.strip())]
+            titles += found
+            blank_last = not found and bool(titles)
     c.noi_nhan_label = label
-    _split_signer(c, titles)
+    _split_signer(c, titles, blank_last)
     return members[0].index
 
 
@@ -102,7 +105,9 @@ def _signer_like(seg: Segment) -> bool:
     return bool(AUTHORITY_LIKE.match(fold(seg.text))) or seg.text.split(" ", 1)[0].upper() in AUTHORITY_PREFIXES
 
 
-def _split_signer(c: Components, lines: list[Segment]) -> None:
+def _split_signer(c: Components, lines: list[Segment], blank_name: bool = False) -> None:
+    """Titles, then the name on the last line. An upper-case last line under a TM./KT./TL./TUQ./Q.
+    line, with an empty line after it, is the signer's position: the name is left blank."""
     lines = [s for s in lines if not _PLACEHOLDER.match(s.text.strip())]
     if not lines:
         return
@@ -112,4 +117,11 @@ def _split_signer(c: Components, lines: list[Segment]) -> None:
         else:
             c.signer_name = lines[0]
         return
+    if blank_name and is_upper(lines[-1].shown) and _prefixed(lines[-2]):
+        c.signer_titles = lines
+        return
     c.signer_titles, c.signer_name = lines[:-1], lines[-1]
+
+
+def _prefixed(seg: Segment) -> bool:
+    return seg.text.strip().split(" ", 1)[0].upper() in AUTHORITY_PREFIXES
