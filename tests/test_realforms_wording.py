@@ -102,3 +102,15 @@ def test_the_checker_reads_a_blank_name_as_missing_not_as_the_last_title(tmp_pat
     report = check_document(path, layout=False)
     assert not {"ND30-SIGNER-PREFIX", "ND30-SIGNER-CASE"} & report.failed_rules
     assert [f.expected for f in report.failures] == ["có họ tên người ký"]
+
+
+def test_how_the_office_names_people_and_leads_into_the_conclusion():
+    comma = doc_of(MEETING + "  loi_van: {goi: phay, nhu_sau: \"kết luận và chỉ đạo như sau:\"}\n")
+    assert comma.body[0].text.startswith("Ngày 06 tháng 10 năm 2023, tại trụ sở UBND tỉnh, đồng chí Nguyễn C, Phó Chủ "
+                                         "tịch UBND tỉnh chủ trì")
+    assert comma.body[0].text.endswith("đồng chí Nguyễn C, Phó Chủ tịch UBND tỉnh kết luận và chỉ đạo như sau:")
+    assert comma.body[-1].text.startswith("Trên đây là kết luận của đồng chí Nguyễn C, Phó Chủ tịch UBND tỉnh tại")
+    title_first = doc_of(MEETING + "  loi_van: {goi: chuc-vu-truoc, cau_ket: ngan}\n")
+    assert "tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh Nguyễn C chủ trì" in title_first.body[0].text
+    assert title_first.body[-1].text == ("Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị, địa phương biết và "
+                                         "thực hiện./.")

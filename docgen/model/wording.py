@@ -28,12 +28,22 @@ def _call(person, meeting) -> str:
     return person.danh_xung or meeting.danh_xung
 
 
-def person(p, meeting) -> str:
-    return f"{_call(p, meeting)} {p.ho_ten} - {p.chuc_vu}"
+def _named(p, meeting, bold: bool = False) -> str:
+    """"Nguyễn Văn A - Chức vụ", "Nguyễn Văn A, Chức vụ" or "Chức vụ Nguyễn Văn A" (loi_van.goi)."""
+    form, name = meeting.loi_van.goi, f"**{p.ho_ten}**" if bold else p.ho_ten
+    if form == "chuc-vu-truoc":
+        return f"{p.chuc_vu} {name}"
+    return f"{name}{', ' if form == 'phay' else ' - '}{p.chuc_vu}"
+
+
+def person(p, meeting, bold: bool = False) -> str:
+    if meeting.loi_van.goi == "chuc-vu-truoc":
+        return _named(p, meeting, bold)
+    return f"{_call(p, meeting)} {_named(p, meeting, bold)}"
 
 
 def chairs(meeting) -> str:
-    people = [f"{c.ho_ten} - {c.chuc_vu}" for c in meeting.chu_tri]
+    people = [_named(c, meeting) for c in meeting.chu_tri]
     if len(people) == 1:
         return person(meeting.chu_tri[0], meeting)
     calls = {_call(c, meeting) for c in meeting.chu_tri}
@@ -80,7 +90,7 @@ def opening(m) -> list[str]:
     first = _first_sentence(m)
     if m.thanh_phan:
         first = _attendees(m, first)
-    close = f"{person(m.concluder, m)} kết luận như sau:"
+    close = f"{person(m.concluder, m)} {m.loi_van.nhu_sau}"
     heard = m.loi_van.sau_khi or _HEARD[m.loai]
     if m.noi_dung:
         agenda = "; ".join(x.rstrip(";.") for x in m.noi_dung)
@@ -100,8 +110,9 @@ def conclusion(m, issuer: str | None) -> str:
     who, v = m.concluder, m.loi_van
     event = f"{_EVENT.get(m.loai, '')}{short_name(m)}"
     purpose = v.de or "các cơ quan, đơn vị, địa phương biết và thực hiện"
+    if v.cau_ket == "ngan":
+        return f"{issuer} thông báo để {purpose}."
     if v.cau_ket == "tren-day":
-        return (f"Trên đây là kết luận của {_call(who, m)} **{who.ho_ten}** - {who.chuc_vu} tại {event}, "
-                f"{issuer} thông báo để {purpose}.")
+        return f"Trên đây là kết luận của {person(who, m, bold=True)} tại {event}, {issuer} thông báo để {purpose}."
     what = "ý kiến kết luận" if v.cau_ket == "thong-bao-y-kien" else "kết luận"
     return f"{issuer} thông báo {what} của {person(who, m)} tại {event} để {purpose}."

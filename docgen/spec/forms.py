@@ -20,7 +20,8 @@ NumberStyle = Literal["I", "1", "1.1", "a", "-", "+"]
 MeetingKind = Literal["phien-hop", "hop", "kiem-tra", "lam-viec", "tiep-cong-dan", "doi-thoai", "hoi-nghi"]
 Honorific = Literal["đồng chí", "ông", "bà"]
 DateWords = Literal["chu", "so"]
-ClosingForm = Literal["tren-day", "thong-bao", "thong-bao-y-kien"]
+ClosingForm = Literal["tren-day", "thong-bao", "thong-bao-y-kien", "ngan"]
+NameForm = Literal["gach", "phay", "chuc-vu-truoc"]
 Urgency = Literal["HỎA TỐC", "THƯỢNG KHẨN", "KHẨN"]
 Secrecy = Literal["MẬT", "TỐI MẬT", "TUYỆT MẬT"]
 
@@ -125,5 +126,7 @@ class LoiVan(_Strict):
     buoi: Text | None = Field(None, description="Buổi họp đặt trước ngày, ví dụ Sáng, Chiều (“Chiều ngày 06/10/2023, …”).")
     tham_du: Text | None = Field(None, description="Lời dẫn thành phần, thay “Tham dự có các đồng chí:”; viết thường (“tham gia cuộc họp có”) thì nối vào câu đầu bằng dấu chấm phẩy.")
     sau_khi: Text | None = Field(None, description="Vế trước lời kết luận, thay câu mặc định theo loại cuộc họp, ví dụ “Sau khi nghe báo cáo của Sở Tài chính và ý kiến của các đại biểu”.")
-    cau_ket: ClosingForm = Field("tren-day", description="Câu kết thúc: tren-day (“Trên đây là kết luận của … , Văn phòng … thông báo để …”), thong-bao (“Văn phòng … thông báo kết luận của … tại … để …”) hoặc thong-bao-y-kien (“… thông báo ý kiến kết luận của …”).")
+    nhu_sau: Text = Field("kết luận như sau:", description="Lời dẫn vào phần kết luận sau tên người kết luận, ví dụ “kết luận và chỉ đạo như sau:”.")
+    goi: NameForm = Field("gach", description="Cách viết người chủ trì, người kết luận: gach (“đồng chí Nguyễn Văn A - Phó Chủ tịch UBND tỉnh”), phay (“đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh”) hoặc chuc-vu-truoc (“Phó Chủ tịch UBND tỉnh Nguyễn Văn A”).")
+    cau_ket: ClosingForm = Field("tren-day", description="Câu kết thúc: tren-day (“Trên đây là kết luận của … , Văn phòng … thông báo để …”), thong-bao (“Văn phòng … thông báo kết luận của … tại … để …”), thong-bao-y-kien (“… thông báo ý kiến kết luận của …”) hoặc ngan (“Văn phòng … thông báo để …”).")
     de: Text | None = Field(None, description="Vế sau “để” của câu kết thúc, mặc định “các cơ quan, đơn vị, địa phương biết và thực hiện”.")
