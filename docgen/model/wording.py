@@ -59,7 +59,7 @@ def _when(m) -> str:
     """"Ngày 06 tháng 10 năm 2023" or "Ngày 06/10/2023", after the part of the day if given."""
     v = m.loi_van
     day = dates.short_date(m.ngay) if v.kieu_ngay == "so" else dates.long_date(m.ngay)[5:]
-    return f"{v.buoi} ngày {day}" if v.buoi else f"Ngày {day}"
+    return f"{v.buoi[0].upper()}{v.buoi[1:]} ngày {day}" if v.buoi else f"Ngày {day}"
 
 
 def _first_sentence(m) -> str:

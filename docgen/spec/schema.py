@@ -93,7 +93,7 @@ class CuocHop(Strict):
     ten_ngan: Text | None = Field(None, description="Tên gọi ngắn sau lần nhắc đầu tiên, ví dụ Hội nghị, Đoàn kiểm tra.")
     thanh_phan: TextList = Field(default_factory=list, description="Thành phần tham dự, mỗi mục một nhóm đại biểu.")
     noi_dung: TextList = Field(default_factory=list, description="Các nội dung đã được báo cáo, thảo luận tại cuộc họp.")
-    loi_van: LoiVan = Field(default_factory=LoiVan, description="Cách cơ quan viết câu mở đầu, câu kết thúc từ cuộc họp: kieu_ngay, buoi, tham_du, sau_khi, cau_ket, de.")
+    loi_van: LoiVan = Field(default_factory=LoiVan, description="Cách cơ quan viết câu mở đầu, câu kết thúc từ cuộc họp: kieu_ngay, buoi, tham_du, sau_khi, nhu_sau, goi, cau_ket, de.")
 
     @field_validator("thu")
     @classmethod
