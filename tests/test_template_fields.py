@@ -12,7 +12,7 @@ from docgen.render.fields import FIELD_GUIDE, inspect_template
 from docgen.render.templates import builtin_path
 from docgen.spec import load_spec
 from tests.conftest import DATA
-from tests.template_edits import edited, paragraph_with
+from tests.template_edits import body_loop_end, edited, paragraph_with
 
 
 def test_builtin_template_is_clean_and_uses_known_fields():
@@ -54,7 +54,7 @@ def test_misspelt_field_is_named_with_the_closest(tmp_path):
 
 def test_unclosed_for_names_its_paragraph(tmp_path):
     def unclose(d):
-        p = next(p for p in d.paragraphs if p.text == "{%p endfor %}")  # the body loop's end
+        p = body_loop_end(d)
         p._p.getparent().remove(p._p)
     path = edited(tmp_path, unclose)
     result = inspect_template(path)

@@ -301,6 +301,8 @@ def agency_names(spec: Spec):
                 yield name, ("noi_nhan", i, "nhom", j)
         else:
             yield item.ca_nhan, ("noi_nhan", i, "ca_nhan")
+    for i, name in enumerate(spec.kinh_gui):
+        yield name, ("kinh_gui", i)
     yield from _names_in_blocks(spec.noi_dung, ("noi_dung",))
     if spec.cong_van is not None:
         for key in ("kinh_gui", "noi_nhan"):

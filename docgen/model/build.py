@@ -139,6 +139,7 @@ def build(spec: Spec) -> Document:
         type_code=type_code,
         **_issuer(spec, spec.so, f"{type_code}-{spec.co_quan.viet_tat}", spec.ngay),
         trich_yeu=spec.trich_yeu,
+        kinh_gui=kinh_gui_lines(spec.kinh_gui),
         body=tuple(body),
         signer=_signer(spec, None),
         recipients=_recipient_lines(spec, spec.noi_nhan),
@@ -157,6 +158,15 @@ def _dash_list(items: list[str]) -> list[str]:
     """`- a;` … `- z.`: one per line, the last with a full stop (Phụ lục I, Mục II.9.a)."""
     cleaned = [recipients.clean_item(i) for i in items]
     return [f"- {c};" for c in cleaned[:-1]] + [f"- {cleaned[-1]}."]
+
+
+def kinh_gui_lines(items: list[str]) -> tuple[str, ...]:
+    """ô 9a (Phụ lục I, Mục II.9.a): "Kính gửi: X" for one addressee, else "Kính gửi:" and a list."""
+    if not items:
+        return ()
+    if len(items) == 1:
+        return (f"Kính gửi: {recipients.clean_item(items[0])}",)
+    return ("Kính gửi:", *_dash_list(list(items)))
 
 
 def _chairs(spec: Spec) -> str:
@@ -217,7 +227,7 @@ def _issuer(spec: Spec, number: int | None, code: str, date) -> dict:
     marks = tuple(m for m in (spec.dau.mat, spec.dau.khan) if m) if spec.dau else ()
     return dict(marks=marks, parent_lines=split_lines(spec.co_quan.chu_quan), agency_lines=split_lines(spec.co_quan.ten),
                 agency_code=spec.co_quan.viet_tat, number=number, number_line=dates.number_line(number, code),
-                date_line=dates.date_line(spec.dia_danh, date))
+                date_line=dates.date_line(spec.dia_danh, date, two_digit_months(spec)))
 
 
 def _recipient_lines(spec: Spec, items: list[str], luu: str | None = None) -> tuple[str, ...]:
@@ -257,10 +267,7 @@ def build_letter(spec: Spec) -> Document:
     tail = last.runs[-1]
     body[-1] = Paragraph(last.runs[:-1] + (markup.Run(close_mark(tail.text), tail.bold, tail.italic),), last.path, last.heading)
     body += [Paragraph(tuple(markup.parse(t))) for t in cv.ghi_sau]  # after the ./.
-    if len(cv.kinh_gui) == 1:
-        kinh_gui = (f"Kính gửi: {recipients.clean_item(cv.kinh_gui[0])}",)
-    else:
-        kinh_gui = ("Kính gửi:", *_dash_list(list(cv.kinh_gui)))
+    kinh_gui = kinh_gui_lines(cv.kinh_gui)
     code = f"{spec.co_quan.viet_tat}-{cv.don_vi_soan}"  # no type code (Phụ lục I, Mục II.3.b)
     return Document(
         **spacing(spec),
@@ -273,6 +280,11 @@ def build_letter(spec: Spec) -> Document:
         tasks=tuple(walker.tasks),
         footnotes=tuple(spec.chu_thich) if any(r.note for p in body for r in p.runs) else (),
     )
+
+
+def two_digit_months(spec: Spec) -> bool:
+    """The office pads every month ("tháng 03"): trinh_bay.thang_hai_so."""
+    return bool(spec.trinh_bay and spec.trinh_bay.thang_hai_so)
 
 
 def spacing(spec: Spec) -> dict[str, float]:

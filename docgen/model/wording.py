@@ -28,12 +28,22 @@ def _call(person, meeting) -> str:
     return person.danh_xung or meeting.danh_xung
 
 
-def person(p, meeting) -> str:
-    return f"{_call(p, meeting)} {p.ho_ten} - {p.chuc_vu}"
+def _named(p, meeting, bold: bool = False) -> str:
+    """"Nguyễn Văn A - Chức vụ", "Nguyễn Văn A, Chức vụ" or "Chức vụ Nguyễn Văn A" (loi_van.goi)."""
+    form, name = meeting.loi_van.goi, f"**{p.ho_ten}**" if bold else p.ho_ten
+    if form == "chuc-vu-truoc":
+        return f"{p.chuc_vu} {name}"
+    return f"{name}{', ' if form == 'phay' else ' - '}{p.chuc_vu}"
+
+
+def person(p, meeting, bold: bool = False) -> str:
+    if meeting.loi_van.goi == "chuc-vu-truoc":
+        return _named(p, meeting, bold)
+    return f"{_call(p, meeting)} {_named(p, meeting, bold)}"
 
 
 def chairs(meeting) -> str:
-    people = [f"{c.ho_ten} - {c.chuc_vu}" for c in meeting.chu_tri]
+    people = [_named(c, meeting) for c in meeting.chu_tri]
     if len(people) == 1:
         return person(meeting.chu_tri[0], meeting)
     calls = {_call(c, meeting) for c in meeting.chu_tri}
@@ -45,8 +55,15 @@ def short_name(meeting) -> str:
     return meeting.ten_ngan or meeting.ten
 
 
+def _when(m) -> str:
+    """"Ngày 06 tháng 10 năm 2023" or "Ngày 06/10/2023", after the part of the day if given."""
+    v = m.loi_van
+    day = dates.short_date(m.ngay) if v.kieu_ngay == "so" else dates.long_date(m.ngay)[5:]
+    return f"{v.buoi[0].upper()}{v.buoi[1:]} ngày {day}" if v.buoi else f"Ngày {day}"
+
+
 def _first_sentence(m) -> str:
-    when = f"Ngày {dates.long_date(m.ngay)[5:]}"
+    when = _when(m)
     where = f", tại {m.dia_diem}" if m.dia_diem else ""
     who = chairs(m)
     kind = m.loai
@@ -59,12 +76,22 @@ def _first_sentence(m) -> str:
     return f"{when}{where}, {who} chủ trì {m.ten}."
 
 
+def _attendees(m, first: str) -> str:
+    """The first sentence with the attendees: a sentence of its own, or joined by "; " when the
+    office's lead words are lower case ("…; tham gia cuộc họp có …")."""
+    names = "; ".join(x.rstrip(";.") for x in m.thanh_phan)
+    lead = m.loi_van.tham_du or f"{_PRESENT.get(m.loai, 'Tham dự có')} các đồng chí:"
+    if lead[0].islower():
+        return f"{first.rstrip('.')}; {lead} {names}."
+    return f"{first} {lead} {names}."
+
+
 def opening(m) -> list[str]:
     first = _first_sentence(m)
     if m.thanh_phan:
-        first += f" {_PRESENT.get(m.loai, 'Tham dự có')} các đồng chí: {'; '.join(x.rstrip(';.') for x in m.thanh_phan)}."
-    close = f"{person(m.concluder, m)} kết luận như sau:"
-    heard = _HEARD[m.loai]
+        first = _attendees(m, first)
+    close = f"{person(m.concluder, m)} {m.loi_van.nhu_sau}"
+    heard = m.loi_van.sau_khi or _HEARD[m.loai]
     if m.noi_dung:
         agenda = "; ".join(x.rstrip(";.") for x in m.noi_dung)
         name = short_name(m)
@@ -78,8 +105,14 @@ _EVENT = {"kiem-tra": "buổi kiểm tra ", "lam-viec": "buổi làm việc vớ
 
 
 def conclusion(m, issuer: str | None) -> str:
-    """"Trên đây là kết luận của đồng chí **X** - … tại <meeting>, <issuer> thông báo …"."""
-    who = m.concluder
+    """"Trên đây là kết luận của đồng chí **X** - … tại <meeting>, <issuer> thông báo …", or
+    "<issuer> thông báo (ý kiến) kết luận của đồng chí X - … tại <meeting> để …" (loi_van.cau_ket)."""
+    who, v = m.concluder, m.loi_van
     event = f"{_EVENT.get(m.loai, '')}{short_name(m)}"
-    return (f"Trên đây là kết luận của {_call(who, m)} **{who.ho_ten}** - {who.chuc_vu} tại {event}, "
-            f"{issuer} thông báo để các cơ quan, đơn vị, địa phương biết và thực hiện.")
+    purpose = v.de or "các cơ quan, đơn vị, địa phương biết và thực hiện"
+    if v.cau_ket == "ngan":
+        return f"{issuer} thông báo để {purpose}."
+    if v.cau_ket == "tren-day":
+        return f"Trên đây là kết luận của {person(who, m, bold=True)} tại {event}, {issuer} thông báo để {purpose}."
+    what = "ý kiến kết luận" if v.cau_ket == "thong-bao-y-kien" else "kết luận"
+    return f"{issuer} thông báo {what} của {person(who, m)} tại {event} để {purpose}."

@@ -19,9 +19,11 @@ def pad_day(day: int) -> str:
     return f"{day:02d}"
 
 
-def pad_month(month: int) -> str:
-    """Only months 1 and 2 get a leading zero: tháng 01, tháng 9 (Phụ lục I, Mục II.4.b)."""
-    return f"{month:02d}" if month < 3 else str(month)
+def pad_month(month: int, two_digits: bool = False) -> str:
+    """Only months 1 and 2 get a leading zero: tháng 01, tháng 9 (Phụ lục I, Mục II.4.b).
+
+    `two_digits` is the office that pads every month ("tháng 03"), as some still print it."""
+    return f"{month:02d}" if month < 3 or two_digits else str(month)
 
 
 @dataclass(frozen=True)
@@ -43,21 +45,21 @@ class IssueDate:
     def as_date(self) -> dt.date | None:
         return dt.date(self.year, self.month, self.day) if self.complete else None  # type: ignore[arg-type]
 
-    def words(self) -> str:
+    def words(self, two_digit_month: bool = False) -> str:
         """`ngày 05 tháng 01 năm 2021`, with blanks for what is not known yet."""
         day = pad_day(self.day) if self.day else BLANK_DAY
-        month = pad_month(self.month) if self.month else BLANK_DAY
+        month = pad_month(self.month, two_digit_month) if self.month else BLANK_DAY
         return f"ngày {day} tháng {month} năm {self.year}"
 
 
-def date_line(place: str, date: IssueDate) -> str:
+def date_line(place: str, date: IssueDate, two_digit_month: bool = False) -> str:
     """`Lào Cai, ngày 15 tháng 9 năm 2021` (Phụ lục I, Mục II.4.c)."""
-    return f"{place}, {date.words()}"
+    return f"{place}, {date.words(two_digit_month)}"
 
 
-def long_date(date: dt.date) -> str:
+def long_date(date: dt.date, two_digit_month: bool = False) -> str:
     """A full date inside body text: `ngày 31 tháng 8 năm 2021`."""
-    return IssueDate.of(date).words()
+    return IssueDate.of(date).words(two_digit_month)
 
 
 def short_date(date: dt.date) -> str:

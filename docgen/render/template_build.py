@@ -247,6 +247,12 @@ def build_document(doc_type: str):
         _marks(number_cell)
         _para(doc, "{{ ten_loai }}", "ND30 Ten loai")
         _optional_trich_yeu(doc, doc_type)
+        if doc_type in ("thong-bao", "chi-thi"):
+            # ô 9a when the author addresses the notice or directive ("Kính gửi: …").
+            _para(doc, "{%p if kinh_gui_head %}", "ND30 Kinh gui")
+            _para(doc, "{{ kinh_gui_head }}", "ND30 Kinh gui")
+            _loop(doc, "line", "kinh_gui_items", "ND30 Kinh gui muc")
+            _para(doc, "{%p endif %}", "ND30 Kinh gui")
     _body(doc)
 
     gap = doc.add_paragraph(style="Normal")  # one blank line between ./. and the signature block

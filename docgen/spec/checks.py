@@ -13,7 +13,7 @@ from .schema import Muc, Spec
 from .yamlsource import Path_, Source, dotted
 
 # Lists of agencies or groups of people: a comma in a flow list ([a, b]) cuts a name apart.
-NAME_LISTS = (("noi_nhan",), ("cong_van", "noi_nhan"), ("cong_van", "kinh_gui"), ("giay_moi", "noi_nhan"),
+NAME_LISTS = (("noi_nhan",), ("kinh_gui",), ("cong_van", "noi_nhan"), ("cong_van", "kinh_gui"), ("giay_moi", "noi_nhan"),
               ("giay_moi", "moi"), ("cuoc_hop", "thanh_phan"), ("doi_tuong_thuc_hien",))
 RECIPIENT_LISTS = (("noi_nhan",), ("cong_van", "noi_nhan"), ("giay_moi", "noi_nhan"))
 _TASK_KEYS = ("chu_tri", "phoi_hop")

@@ -19,6 +19,9 @@ BoldDeadline = Literal["cum", "ngay", "khong"]
 NumberStyle = Literal["I", "1", "1.1", "a", "-", "+"]
 MeetingKind = Literal["phien-hop", "hop", "kiem-tra", "lam-viec", "tiep-cong-dan", "doi-thoai", "hoi-nghi"]
 Honorific = Literal["đồng chí", "ông", "bà"]
+DateWords = Literal["chu", "so"]
+ClosingForm = Literal["tren-day", "thong-bao", "thong-bao-y-kien", "ngan"]
+NameForm = Literal["gach", "phay", "chuc-vu-truoc"]
 Urgency = Literal["HỎA TỐC", "THƯỢNG KHẨN", "KHẨN"]
 Secrecy = Literal["MẬT", "TỐI MẬT", "TUYỆT MẬT"]
 
@@ -112,3 +115,18 @@ class Dau(_Strict):
 
     khan: Urgency | None = Field(None, description="Mức độ khẩn: HỎA TỐC, THƯỢNG KHẨN hoặc KHẨN.")
     mat: Secrecy | None = Field(None, description="Độ mật: MẬT, TỐI MẬT hoặc TUYỆT MẬT.")
+
+
+class LoiVan(_Strict):
+    """How the office words the opening and the closing it writes from the meeting (issue #12):
+    the date in words or figures, the part of the day, the words before the attendees and before
+    the conclusion, the closing sentence's form and purpose."""
+
+    kieu_ngay: DateWords = Field("chu", description="Ngày họp trong câu mở đầu: chu (“Ngày 06 tháng 10 năm 2023”) hoặc so (“Ngày 06/10/2023”).")
+    buoi: Text | None = Field(None, description="Buổi họp đặt trước ngày, ví dụ Sáng, Chiều (“Chiều ngày 06/10/2023, …”).")
+    tham_du: Text | None = Field(None, description="Lời dẫn thành phần, thay “Tham dự có các đồng chí:”; viết thường (“tham gia cuộc họp có”) thì nối vào câu đầu bằng dấu chấm phẩy.")
+    sau_khi: Text | None = Field(None, description="Vế trước lời kết luận, thay câu mặc định theo loại cuộc họp, ví dụ “Sau khi nghe báo cáo của Sở Tài chính và ý kiến của các đại biểu”.")
+    nhu_sau: Text = Field("kết luận như sau:", description="Lời dẫn vào phần kết luận sau tên người kết luận, ví dụ “kết luận và chỉ đạo như sau:”.")
+    goi: NameForm = Field("gach", description="Cách viết người chủ trì, người kết luận: gach (“đồng chí Nguyễn Văn A - Phó Chủ tịch UBND tỉnh”), phay (“đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh”) hoặc chuc-vu-truoc (“Phó Chủ tịch UBND tỉnh Nguyễn Văn A”).")
+    cau_ket: ClosingForm = Field("tren-day", description="Câu kết thúc: tren-day (“Trên đây là kết luận của … , Văn phòng … thông báo để …”), thong-bao (“Văn phòng … thông báo kết luận của … tại … để …”), thong-bao-y-kien (“… thông báo ý kiến kết luận của …”) hoặc ngan (“Văn phòng … thông báo để …”).")
+    de: Text | None = Field(None, description="Vế sau “để” của câu kết thúc, mặc định “các cơ quan, đơn vị, địa phương biết và thực hiện”.")

@@ -29,6 +29,7 @@ _EXAMPLES: dict[str, dict] = {
             "noi_dung": ["báo cáo tình hình thực hiện nhiệm vụ tháng 12"],
             "loai": "phien-hop",
             "danh_xung": "đồng chí",
+            "loi_van": {"kieu_ngay": "chu", "goi": "gach", "nhu_sau": "kết luận như sau:", "cau_ket": "tren-day"},
         },
         "danh_so": ["I", "1", "a"],
         "noi_dung": [

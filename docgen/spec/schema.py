@@ -33,6 +33,7 @@ from .forms import (
     GiayMoiDanhSo,
     Honorific,
     LeadVerb,
+    LoiVan,
     MeetingKind,
     NguoiNhan,
     NhomNoiNhan,
@@ -92,6 +93,7 @@ class CuocHop(Strict):
     ten_ngan: Text | None = Field(None, description="Tên gọi ngắn sau lần nhắc đầu tiên, ví dụ Hội nghị, Đoàn kiểm tra.")
     thanh_phan: TextList = Field(default_factory=list, description="Thành phần tham dự, mỗi mục một nhóm đại biểu.")
     noi_dung: TextList = Field(default_factory=list, description="Các nội dung đã được báo cáo, thảo luận tại cuộc họp.")
+    loi_van: LoiVan = Field(default_factory=LoiVan, description="Cách cơ quan viết câu mở đầu, câu kết thúc từ cuộc họp: kieu_ngay, buoi, tham_du, sau_khi, nhu_sau, goi, cau_ket, de.")
 
     @field_validator("thu")
     @classmethod
@@ -304,6 +306,9 @@ class TrinhBay(Strict):
         f"{str(L.LINE_SPACING_RANGE.chosen).replace('.', ',')}."))
     cach_doan: float | None = Field(None, ge=6, le=24, description=(
         f"Khoảng cách giữa các đoạn văn, tính bằng pt: tối thiểu 6; mặc định {L.PARAGRAPH_SPACING_RANGE.chosen:g}."))
+    thang_hai_so: bool = Field(False, description=(
+        "Ghi mọi tháng bằng hai chữ số (“tháng 03”) như một số cơ quan vẫn in; Nghị định 30 chỉ thêm số 0 "
+        "cho tháng 1, 2 (“tháng 01”, “tháng 9”) và docgen check báo lệch (ND30-DATE-PAD)."))
 
 
 class Spec(Strict):
@@ -316,6 +321,7 @@ class Spec(Strict):
     dia_danh: Text = Field(description="Địa danh ghi ở dòng ngày tháng, ví dụ Lào Cai.")
     ngay: DocDate | None = Field(None, description="Ngày ban hành, dạng ngày/tháng/năm; khi chưa có ngày viết /9/2021.")
     trich_yeu: Text | None = Field(None, description="Trích yếu nội dung, viết thường, ví dụ: Kết luận của Chủ tịch UBND tỉnh tại ...")
+    kinh_gui: TextList = Field(default_factory=list, description="Nơi gửi (ô 9a) khi thông báo, chỉ thị in dòng “Kính gửi”: một cơ quan (cùng dòng với “Kính gửi:”) hoặc danh sách; bỏ trống thì không in.")
     cuoc_hop: CuocHop | None = Field(None, description="Cuộc họp (với thông báo kết luận): dùng để viết đoạn mở đầu và câu kết thúc mặc định.")
     mo_dau: TextList = Field(default_factory=list, description="Đoạn mở đầu (mỗi mục một đoạn); bỏ trống thì docgen viết từ thông tin cuộc họp.")
     danh_so: NumberStyles = Field("I", description="Cách đánh số: một kiểu cho cấp ngoài cùng (I, 1 hoặc a; các cấp sau theo I → 1 → a) hoặc danh sách mỗi cấp một kiểu, trong I (I., II.), 1 (1., 2.), 1.1 (2.1., 2.1.1.), a (a), b)), - hoặc +.")
