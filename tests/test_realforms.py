@@ -449,3 +449,44 @@ def test_agency_named_alone_without_chu_tri():
 """)
     assert texts(doc)[1:3] == ["- Chủ đầu tư chỉ đạo các nhà thầu bảo đảm an toàn.",
                                "- Công ty thủy lợi phối hợp với các địa phương có phương án vận hành hồ chứa."]
+
+
+PARAGRAPH_OF_TASKS = """\
+  - doan: >-
+      Đồng chí Phó Chủ tịch UBND tỉnh chỉ đạo: Sở Nông nghiệp và PTNT tổ chức rà soát phương án phòng
+      chống cháy rừng. Sở Nông nghiệp và PTNT chủ trì, phối hợp với Sở Tài chính báo cáo UBND tỉnh trước
+      ngày 30/11/2020. Sở Tài nguyên và Môi trường đề xuất sửa đổi Quyết định 35/2014/QĐ-UBND trong tháng
+      12 năm 2020.
+    giao_viec:
+      - chu_tri: Sở Nông nghiệp và PTNT
+      - {chu_tri: Sở Nông nghiệp và PTNT, phoi_hop: Sở Tài chính, thoi_han: 30/11/2020}
+      - {chu_tri: Sở Tài nguyên và Môi trường, thoi_han: trong tháng 12 năm 2020}
+"""
+
+
+def test_one_paragraph_assigning_several_tasks_keeps_its_text_and_gives_each_task():
+    doc = task_doc(PARAGRAPH_OF_TASKS)
+    para = doc.body[1]
+    assert para.text.startswith("Đồng chí Phó Chủ tịch UBND tỉnh chỉ đạo: Sở Nông nghiệp")
+    assert para.text.endswith("trong tháng 12 năm 2020.") and "Hoàn thành" not in para.text
+    assert [r.text for r in para.runs if r.bold] == ["trước ngày 30/11/2020", "trong tháng 12 năm 2020"]
+    assert [(t.owners, t.cooperating, t.deadlines) for t in doc.tasks] == [
+        (("Sở Nông nghiệp và PTNT",), (), ()),
+        (("Sở Nông nghiệp và PTNT",), ("Sở Tài chính",), ("trước ngày 30/11/2020",)),
+        (("Sở Tài nguyên và Môi trường",), (), ("trong tháng 12 năm 2020",))]
+    assert {t.path for t in doc.tasks} == {para.path}
+
+
+@pytest.mark.parametrize("change, words", [
+    ("thoi_han: trong tháng 12 năm 2020}", "giao_viec[2].thoi_han"),  # a deadline the text does not write
+    ("thoi_han: 30/11/2020}", "giao_viec"),  # chu_tri on the block as well
+])
+def test_paragraph_of_tasks_mistakes(change, words):
+    block = PARAGRAPH_OF_TASKS
+    if words.endswith("thoi_han"):
+        block = block.replace(change, "thoi_han: trong tháng 11 năm 2020}")
+    else:
+        block = block.replace("    giao_viec:\n", "    chu_tri: Sở Tài chính\n    giao_viec:\n")
+    with pytest.raises(SpecError) as err:
+        task_doc(block)
+    assert words in str(err.value)

@@ -286,6 +286,10 @@ def _names_in_blocks(blocks: list[Muc], path: tuple):
             yield name, (*here, "chu_tri", j)
         for j, name in enumerate(block.phoi_hop):
             yield name, (*here, "phoi_hop", j)
+        for k, item in enumerate(block.giao_viec):
+            for key in ("chu_tri", "phoi_hop"):
+                for j, name in enumerate(getattr(item, key)):
+                    yield name, (*here, "giao_viec", k, key, j)
         yield from _names_in_blocks(block.noi_dung, (*here, "noi_dung"))
 
 

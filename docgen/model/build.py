@@ -51,7 +51,9 @@ class _Walker:
             is_task = block.nhiem_vu is not None
             text = _task_sentence(block, self.office) if is_task else block.text
             mode = tasks.setting(block, self.office, "dam_thoi_han", "cum")
-            text = _with_deadline(text, block.thoi_han, mode)
+            # several tasks in one paragraph: each deadline is in the text (the schema made sure), set in bold
+            given = block.thoi_han or [d for item in block.giao_viec for d in item.thoi_han or ()]
+            text = _with_deadline(text, given, mode)
             form = tasks.setting(block, self.office, "hinh_thuc", "y") if is_task else None
             if block.muc is not None or form == "muc":
                 style = numbering.style_at(self.styles, muc_depth)
@@ -88,6 +90,10 @@ class _Walker:
             self.tasks.append(Task(tuple(block.chu_tri), tuple(block.phoi_hop), "; ".join(deadlines) or None,
                                    para.text, path, deadlines))
             return len(self.tasks) - 1
+        for item in block.giao_viec:  # one paragraph, several tasks: a deadline after it belongs to none of them
+            deadlines = tuple(item.thoi_han or ())
+            self.tasks.append(Task(tuple(item.chu_tri), tuple(item.phoi_hop), "; ".join(deadlines) or None,
+                                   para.text, path, deadlines))
         target = previous if previous is not None and block.doan is not None else owner
         if block.thoi_han and target is not None:  # "Báo cáo UBND huyện trước ngày …" after the task
             task = self.tasks[target]

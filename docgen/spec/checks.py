@@ -8,7 +8,7 @@ import re
 
 from ..nd30.dates import IssueDate
 from ..plumbing.errors import Problem
-from .deadlines import deadline_dates
+from .deadlines import deadline_dates, written_deadline
 from .schema import Muc, Spec
 from .yamlsource import Path_, Source, dotted
 
@@ -39,6 +39,10 @@ def _task_lists(blocks: object, path: Path_):
             for key in _TASK_KEYS:
                 if key in block:
                     yield path + (i, key), block[key]
+            for j, item in enumerate(block.get("giao_viec") or ()):
+                for key in _TASK_KEYS:
+                    if isinstance(item, dict) and key in item:
+                        yield path + (i, "giao_viec", j, key), item[key]
             if "noi_dung" in block:
                 yield from _task_lists(block["noi_dung"], path + (i, "noi_dung"))
 
@@ -183,10 +187,15 @@ def spec_problems(spec: Spec, source: Source) -> list[Problem]:
         groups.append((spec.cong_van.noi_dung, ("cong_van", "noi_dung"), spec.cong_van.ngay, ("cong_van", "ngay")))
     for blocks, base, issued, i_path in groups:
         for block, path in _blocks(blocks, base):
-            if block.thoi_han is None:
-                continue
-            t_path = path + ("thoi_han",)
-            for d in (d for item in block.thoi_han for d in deadline_dates(item)):
+            for j, item in enumerate(block.giao_viec):
+                for deadline in item.thoi_han or ():
+                    if written_deadline(block.text.replace("**", ""), deadline) is None:
+                        at(path + ("giao_viec", j, "thoi_han"),
+                           f"Thời hạn “{deadline}” không có trong câu văn của đoạn: khi một đoạn giao nhiều việc, docgen "
+                           "không thêm câu thời hạn. Hãy viết thời hạn vào câu, đúng như thoi_han.")
+            owned = [(path + ("thoi_han",), block.thoi_han)] + [
+                (path + ("giao_viec", j, "thoi_han"), item.thoi_han) for j, item in enumerate(block.giao_viec)]
+            for t_path, d in ((t, d) for t, given in owned for item in given or () for d in deadline_dates(item)):
                 if meeting is not None and d < meeting:
                     at(t_path, f"Thời hạn {_short(d)} trước ngày họp {_short(meeting)} (cuoc_hop.ngay{line(m_path)}): "
                                "thời hạn phải sau cuộc họp giao việc. Hãy kiểm tra ngày, tháng, năm.")

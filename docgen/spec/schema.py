@@ -152,6 +152,14 @@ class NguoiSoan(Strict):
     so_ban: int | None = Field(None, ge=1, le=MAX_COPIES, description="Số lượng bản phát hành, ví dụ 25.")
 
 
+class GiaoViec(Strict):
+    """Một việc giao trong một đoạn văn giao nhiều việc: ai chủ trì, ai phối hợp, thời hạn nào."""
+
+    chu_tri: TextList = Field(min_length=1, description="Cơ quan chủ trì việc này, như trong đoạn văn.")
+    phoi_hop: TextList = Field(default_factory=list, description="Các cơ quan phối hợp thực hiện việc này.")
+    thoi_han: Deadlines = Field(None, description="Thời hạn của việc này, phải có trong câu văn (docgen in đậm, không thêm câu).")
+
+
 class Muc(Strict):
     """Một khối nội dung: đúng một trong doan, y, muc, nhiem_vu."""
 
@@ -171,6 +179,9 @@ class Muc(Strict):
     hinh_thuc: TaskForm | None = Field(None, description="Nhiệm vụ in thành: y (gạch đầu dòng), muc (mục đánh số) hoặc doan (đoạn văn).")
     so: Text | None = Field(None, description="Số mục in đúng như bản gốc, ví dụ “2.6.” hoặc “b)”; thay cho số tự động (có cảnh báo khi lệch thứ tự).")
     dam_so: bool = Field(False, description="Chỉ in đậm số mục, chữ thường: “**1.** UBND huyện …”.")
+    giao_viec: list[GiaoViec] = Field(default_factory=list, description=(
+        "Khi một đoạn (doan, y, muc) giao nhiều việc cho nhiều cơ quan: mỗi việc một mục {chu_tri, phoi_hop, "
+        "thoi_han}; câu văn giữ nguyên, mỗi thời hạn phải có trong câu và được in đậm."))
 
     @field_validator("thoi_han")
     @classmethod
@@ -214,7 +225,14 @@ class Muc(Strict):
             raise ValueError("tiep_tuc: true cần cơ quan phối hợp (phoi_hop)")
         if self.nhiem_vu is not None and not self.chu_tri:
             raise ValueError("nhiệm vụ (nhiem_vu) cần cơ quan chủ trì (chu_tri)")
+        if self.giao_viec:
+            self._check_giao_viec()
         return self
+
+    def _check_giao_viec(self) -> None:
+        if self.nhiem_vu is not None or self.chu_tri or self.phoi_hop or self.thoi_han:
+            raise ValueError("khối có giao_viec ghi chu_tri, phoi_hop, thoi_han trong từng việc của giao_viec, không ghi "
+                             "ở khối; nhiệm vụ viết từ trường (nhiem_vu) thì chỉ giao một việc")
 
     @property
     def text(self) -> str:
