@@ -490,3 +490,26 @@ def test_paragraph_of_tasks_mistakes(change, words):
     with pytest.raises(SpecError) as err:
         task_doc(block)
     assert words in str(err.value)
+
+
+@pytest.mark.parametrize("first, last, figures, words", [
+    ("17/11/2020", "18/11/2020", "so", "Trong 02 ngày 17 và 18/11/2020, Ủy ban nhân dân tỉnh tổ chức"),
+    ("17/11/2020", "19/11/2020", "chu", "Từ ngày 17 đến ngày 19 tháng 11 năm 2020, Ủy ban nhân dân tỉnh tổ chức"),
+    ("30/11/2020", "02/12/2020", "so", "Từ ngày 30/11 đến ngày 02/12/2020, Ủy ban nhân dân tỉnh tổ chức"),
+    ("31/12/2020", "01/01/2021", "chu", "Trong 02 ngày 31 tháng 12 năm 2020 và 01 tháng 01 năm 2021,"),
+])
+def test_a_meeting_of_several_days_opens_with_its_span(first, last, figures, words):
+    spec = (BASE.replace("mo_dau: Mở đầu.\n", "").replace("ngay: /9/2021", "ngay: /1/2021")
+            + f"cuoc_hop: {{ten: Phiên họp tháng 11 năm 2020, to_chuc: Ủy ban nhân dân tỉnh, ngay: {first}, "
+              f"den_ngay: {last}, loi_van: {{kieu_ngay: {figures}}}, chu_tri: {{ho_ten: Trần C, chuc_vu: Chủ tịch UBND tỉnh}}}}\n"
+            + "noi_dung: [Nội dung.]\n")
+    assert texts(build(load_spec_text(spec)))[0].startswith(words)
+
+
+def test_the_last_day_of_a_meeting_comes_after_its_first():
+    spec = (BASE.replace("mo_dau: Mở đầu.\n", "")
+            + "cuoc_hop: {ten: Phiên họp, ngay: 17/8/2021, den_ngay: 16/8/2021, chu_tri: {ho_ten: Trần C, chuc_vu: Chủ tịch}}\n"
+            + "noi_dung: [Nội dung.]\n")
+    with pytest.raises(SpecError) as err:
+        load_spec_text(spec)
+    assert "[cuoc_hop.den_ngay]" in str(err.value) and "16/8/2021" in str(err.value)

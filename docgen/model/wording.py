@@ -58,6 +58,8 @@ def short_name(meeting) -> str:
 def _when(m) -> str:
     """"Ngày 06 tháng 10 năm 2023" or "Ngày 06/10/2023", after the part of the day if given."""
     v = m.loi_van
+    if m.den_ngay is not None:
+        return dates.date_span(m.ngay, m.den_ngay, v.kieu_ngay == "so")
     day = dates.short_date(m.ngay) if v.kieu_ngay == "so" else dates.long_date(m.ngay)[5:]
     return f"{v.buoi[0].upper()}{v.buoi[1:]} ngày {day}" if v.buoi else f"Ngày {day}"
 

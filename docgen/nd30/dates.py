@@ -67,6 +67,21 @@ def short_date(date: dt.date) -> str:
     return f"{pad_day(date.day)}/{date.month}/{date.year}"
 
 
+def date_span(first: dt.date, last: dt.date, figures: bool) -> str:
+    """Several days of one meeting, as an opening writes them: "Trong 02 ngày 17 và 18/11/2020",
+    "Từ ngày 17 đến ngày 19 tháng 11 năm 2020", "Từ ngày 30/11 đến ngày 02/12/2020"."""
+    end = short_date(last) if figures else long_date(last)[5:]
+    if (first.month, first.year) == (last.month, last.year):
+        start = pad_day(first.day)
+    elif first.year == last.year:
+        start = f"{pad_day(first.day)}/{first.month}" if figures else f"{pad_day(first.day)} tháng {pad_month(first.month)}"
+    else:
+        start = short_date(first) if figures else long_date(first)[5:]
+    if (last - first).days == 1:
+        return f"Trong 02 ngày {start} và {end}"
+    return f"Từ ngày {start} đến ngày {end}"
+
+
 def number_line(number: int | None, code: str) -> str:
     """`Số: 05/TB-VPUBND`, or `Số:      /TB-VPUBND` before numbering (Mục II.3)."""
     shown = pad_number(number) if number is not None else BLANK_NUMBER

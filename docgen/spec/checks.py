@@ -174,8 +174,13 @@ def spec_problems(spec: Spec, source: Source) -> list[Problem]:
 
     meeting = spec.cuoc_hop.ngay if spec.cuoc_hop is not None else None
     m_path = ("cuoc_hop", "ngay")
+    last_day = spec.cuoc_hop.den_ngay if spec.cuoc_hop is not None else None
+    if meeting is not None and last_day is not None and last_day <= meeting:
+        at(("cuoc_hop", "den_ngay"), f"Ngày cuối cuộc họp {_short(last_day)} không sau ngày họp {_short(meeting)} "
+                                     f"(cuoc_hop.ngay{line(m_path)}): den_ngay là ngày cuối của cuộc họp nhiều ngày. "
+                                     "Hãy kiểm tra lại, hoặc bỏ den_ngay nếu chỉ họp một ngày.")
     if meeting is not None and spec.loai == "thong-bao" and spec.ngay is not None:
-        if _before(spec.ngay, meeting):
+        if _before(spec.ngay, last_day if last_day is not None and last_day > meeting else meeting):
             at(("ngay",), f"Thông báo kết luận đề ngày {_issue_short(spec.ngay)}, trước ngày họp {_short(meeting)} "
                           f"(cuoc_hop.ngay{line(m_path)}): văn bản thông báo kết luận phải ban hành sau cuộc họp. "
                           "Hãy kiểm tra một trong hai ngày.")
