@@ -114,6 +114,13 @@ def _colon_hint(value: object, key: object = None) -> str:
     """A line that ends in “:” is read by YAML as a key with no value: say how to keep it text."""
     if isinstance(value, dict) and len(value) == 1 and next(iter(value.values())) is None:
         key = next(iter(value))
+    elif isinstance(value, str) and isinstance(key, str) and " " in key.strip():
+        # "- Sở Tài chính: rà soát …": a sentence with ": " in it, read as a key and its value
+        shown = f"{key}: {value}"
+        shown = shown if len(shown) <= 60 else shown[:57] + "…"
+        return (f" Dòng “{shown}” có dấu “: ” nên YAML hiểu “{key}” là một khóa. Nếu đây là câu văn, đặt cả câu "
+                f"trong ngoặc kép: - \"{shown}\"; nếu là việc giao cho {key}, viết nhiem_vu (hoặc doan) kèm "
+                f"chu_tri: {key}.")
     elif value is not None:
         return ""
     if isinstance(key, str) and (" " in key.strip() or not key.isascii()):
@@ -176,7 +183,9 @@ def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> l
                 hint = f" Các khóa hợp lệ ở đây: {', '.join(keys)}."
             else:
                 hint = " Ở đây chỉ ghi giá trị, không có khóa con."
-            colon = _flow_comma_hint(source, loc, line) or _colon_hint(value, loc[-1])
+            # "trich yeu: …" is a misspelt key; "Các nhiệm vụ sau:" (Vietnamese) is a sentence read as a key
+            sentence = not close or not str(loc[-1]).isascii()
+            colon = _flow_comma_hint(source, loc, line) or (_colon_hint(value, loc[-1]) if sentence else "")
             msg = f"khóa “{loc[-1]}” không dùng ở chỗ này của {where}.{colon or hint}"
         elif kind == "missing":
             msg = f"thiếu trường bắt buộc “{loc[-1]}”."
