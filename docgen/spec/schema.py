@@ -6,6 +6,7 @@ the commented scaffold (`docgen new`) and the error messages are all drawn from 
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -143,6 +144,11 @@ class NguoiKy(Strict):
     def _has_title(self) -> "NguoiKy":
         if not self.quyen_han and not self.chuc_vu:
             raise ValueError("người ký cần có chức vụ (chuc_vu) hoặc dòng quyền hạn (quyen_han)")
+        head = (self.chuc_vu or "").split(" ", 1)[0].upper()
+        if head in AUTHORITY_PREFIXES:  # "KT. CHỦ TỊCH" as the title: the deputy's own line would be missing
+            raise ValueError(f"chức vụ “{self.chuc_vu}” bắt đầu bằng quyền hạn ký {head}: dòng {head} đi trong quyen_han, "
+                             f"chuc_vu là chức vụ của chính người ký, ví dụ quyen_han: [{self.chuc_vu}] và chuc_vu: "
+                             "PHÓ CHỦ TỊCH (Phụ lục I, Mục II.7.b)")
         return self
 
 
@@ -151,6 +157,11 @@ class NguoiSoan(Strict):
 
     ky_hieu: str = Field(description="Chữ viết tắt tên người soạn thảo, in hoa, ví dụ PL.", pattern=r"^[^\s]+$")
     so_ban: int | None = Field(None, ge=1, le=MAX_COPIES, description="Số lượng bản phát hành, ví dụ 25.")
+
+
+# A number or a bullet the author typed in front of an item docgen numbers or marks itself.
+_TYPED_LABEL = re.compile(r"^\s*((?:[IVXLC]+|\d+(?:\.\d+)*)\.|[a-zđ]\))\s")
+_TYPED_MARK = re.compile(r"^\s*([-+•–])\s")
 
 
 class GiaoViec(Strict):
@@ -226,6 +237,12 @@ class Muc(Strict):
             raise ValueError("tiep_tuc: true cần cơ quan phối hợp (phoi_hop)")
         if self.nhiem_vu is not None and not self.chu_tri:
             raise ValueError("nhiệm vụ (nhiem_vu) cần cơ quan chủ trì (chu_tri)")
+        if self.muc is not None and (m := _TYPED_LABEL.match(self.muc)):
+            raise ValueError(f"mục “{self.muc[:40]}” đã có số “{m[1]}” gõ sẵn, docgen sẽ in thêm số tự động trước nó. Hãy bỏ "
+                             f"“{m[1]}” khỏi câu; muốn in đúng số này thì ghi so: \"{m[1]}\"")
+        if self.y is not None and (m := _TYPED_MARK.match(self.y)):
+            raise ValueError(f"ý “{self.y[:40]}” đã có dấu “{m[1]}” gõ sẵn, docgen sẽ in thêm “-” trước nó. Hãy bỏ “{m[1]}” "
+                             "khỏi câu (ý cấp dưới tự in “+”)")
         if self.giao_viec:
             self._check_giao_viec()
         return self
