@@ -7,35 +7,48 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..plumbing.errors import Problem, SpecError
-from .messages import translate
+from .messages import close_key, translate
 from .schema import Spec
 from .yamlsource import Source, dotted, parse_text, read_source
 
 AUTO = "auto"
 
 
-def validate_source(source: Source) -> Spec:
-    """The validated spec, or a SpecError naming every problem of the file, ordered by line."""
+def validate_source(source: Source, along: list[Problem] | tuple = ()) -> Spec:
+    """The validated spec, or a SpecError naming every problem of the file, ordered by line:
+    the checks across fields run even when some fields fail (on the rest of the spec). `along`
+    (the placeholders left) is reported among them when there are any."""
     from .checks import raw_problems, spec_problems
 
     if not isinstance(source.data, dict):
         raise SpecError([Problem(source.file, 1, "", "Tệp rỗng hoặc không phải một nhóm khóa YAML (loai:, co_quan:, …).")])
-    refs = [(path, value) for path, value in signer_refs(source.data)]
-    if refs:
-        raise SpecError([Problem(source.file_of(path), source.line_of(path), dotted(path),
-                                 f"Người ký “{value}” là mã trong hồ sơ cơ quan, nhưng không tìm thấy tệp docgen.yaml "
-                                 "ở thư mục này hay thư mục cha (hoặc chỉ ra bằng --profile).") for path, value in refs])
-    problems = raw_problems(source)
-    spec = None
+    problems = [Problem(source.file_of(path), source.line_of(path), dotted(path),
+                        f"Người ký “{value}” là mã trong hồ sơ cơ quan, nhưng không tìm thấy tệp docgen.yaml "
+                        "ở thư mục này hay thư mục cha (hoặc chỉ ra bằng --profile).") for path, value in signer_refs(source.data)]
+    problems += raw_problems(source)
     try:
         spec = Spec.model_validate(source.data)
     except ValidationError as exc:
-        problems += translate(exc, source, Spec)
-    if spec is not None:
-        problems += spec_problems(spec, source)
+        problems += translate(exc, source, Spec) + _salvaged_problems(source, exc)
+        raise SpecError(ordered(problems + list(along))) from None
+    problems += spec_problems(spec, source)
     if problems:
-        raise SpecError(ordered(problems))
-    return spec  # type: ignore[return-value]
+        raise SpecError(ordered(problems + list(along)))
+    return spec
+
+
+def _salvaged_problems(source: Source, exc: ValidationError) -> list[Problem]:
+    """The checks across fields, on the spec without its failing values."""
+    from .checks import spec_problems
+    from .salvage import salvage, unaffected
+
+    saved = salvage(source.data, exc)  # type: ignore[arg-type]
+    if saved is None:
+        return []
+    spec, pruned = saved
+    misspelt = [err["loc"][:-1] + (key,) for err in exc.errors()
+                if err["type"] == "extra_forbidden" and (key := close_key(Spec, err["loc"])) is not None]
+    return unaffected(spec_problems(spec, source), pruned, misspelt)
 
 
 def ordered(problems: list[Problem]) -> list[Problem]:

@@ -59,6 +59,12 @@ def _known_keys(model: type[BaseModel] | None) -> list[str]:
     return list(model.model_fields) if model else []
 
 
+def close_key(model: type[BaseModel], loc: tuple) -> str | None:
+    """The valid key an unknown one (at loc) is probably a misspelling of."""
+    close = difflib.get_close_matches(str(loc[-1]), _known_keys(_model_at(model, loc[:-1])), n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
 _FILE_KIND = {"Spec": "tệp khai báo văn bản", "Profile": "hồ sơ cơ quan (docgen.yaml)", "DanhBa": "danh bạ đơn vị"}
 
 # Keys a secretary writes in the wrong place, with where they belong.
@@ -140,12 +146,12 @@ def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> l
             owner = _model_at(model, loc[:-1])
             keys = _known_keys(owner)
             where = _FILE_KIND.get(model.__name__, "tệp này")
-            close = difflib.get_close_matches(str(loc[-1]), keys, n=1, cutoff=0.5)
+            close = close_key(model, loc)
             elsewhere = _elsewhere(model, owner, str(loc[-1]))
             if elsewhere:
                 hint = f" {elsewhere[0].upper()}{elsewhere[1:]}."
             elif close:
-                hint = f" Có phải ý bạn là “{close[0]}”?"
+                hint = f" Có phải ý bạn là “{close}”?"
             elif keys:
                 hint = f" Các khóa hợp lệ ở đây: {', '.join(keys)}."
             else:
