@@ -18,6 +18,7 @@ from docgen.plumbing.errors import SpecError
 from docgen.spec.load import load_spec_text, resolve, validate_source
 from docgen.spec.profile import load_profile
 from docgen.spec.scaffold import json_schema
+from docgen.spec.yamlerrors import AFTER_SYNTAX
 from docgen.spec.yamlsource import read_source
 
 from .schema_check import as_json, errors
@@ -151,3 +152,19 @@ def test_schema_agrees_with_validate_on_every_mistake(case: Path, tmp_path: Path
         assert found == [], f"validate accepts {name}, the schema refuses it: {found}"
     if name in SCHEMA_REFUSES and name != "impossible-date":
         assert found, f"the schema should refuse {name} as validate does"
+
+
+@pytest.mark.parametrize("name", ["missing-colon", "unclosed-bracket", "tab-indent", "syntax-error-stops-reading"])
+def test_a_syntax_error_says_the_rest_is_checked_once_it_is_fixed(name: str, tmp_path: Path) -> None:
+    spec = setup(Path(__file__).parent / f"{name}.yaml", tmp_path)
+    result = run("validate", str(spec))
+    assert result.exit_code == 2 and result.output.count(f"{spec}:") == 1, result.output
+    assert AFTER_SYNTAX in result.output
+
+
+def test_every_mistake_of_a_file_in_one_run_ordered_by_line(tmp_path: Path) -> None:
+    spec = setup(Path(__file__).parent / "four-mistakes-one-run.yaml", tmp_path)
+    result = run("validate", str(spec))
+    found = re.findall(rf"^{re.escape(str(spec))}:(\d+): \[(\S+)\] ", result.output, re.M)
+    assert found == [("10", "trich_yu"), ("14", "cuoc_hop.dia_diem"), ("23", "noi_dung[0].noi_dung[0].thoi_han"),
+                     ("29", "nguoi_soan.so_ban")], result.output
