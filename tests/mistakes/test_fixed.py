@@ -20,6 +20,7 @@ from docgen.spec.profile import load_profile
 from docgen.spec.scaffold import json_schema
 from docgen.spec.yamlerrors import AFTER_SYNTAX
 from docgen.spec.yamlsource import read_source
+from tests.template_edits import edited, paragraph_with
 
 from .schema_check import as_json, errors
 from .test_mistakes import CASES, setup
@@ -198,3 +199,23 @@ def test_every_mistake_of_a_file_in_one_run_ordered_by_line(tmp_path: Path) -> N
     found = re.findall(rf"^{re.escape(str(spec))}:(\d+): \[(\S+)\] ", result.output, re.M)
     assert found == [("10", "trich_yu"), ("14", "cuoc_hop.dia_diem"), ("23", "noi_dung[0].noi_dung[0].thoi_han"),
                      ("29", "nguoi_soan.so_ban")], result.output
+
+
+def test_an_office_template_typed_in_nfd_prints_nfc_and_passes_check(tmp_path: Path) -> None:
+    said = "Văn phòng UBND tỉnh thông báo ý kiến kết luận như sau:"  # the office's own opening line
+
+    def add_nfd_paragraph(d) -> None:
+        paragraph_with(d, "{%p for p in body %}").insert_paragraph_before(
+            unicodedata.normalize("NFD", said), style=d.styles["ND30 Noi dung"])
+
+    template = edited(tmp_path, add_nfd_paragraph)
+    assert unicodedata.normalize("NFD", said).encode("utf-8") in zipfile.ZipFile(template).read("word/document.xml")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(BASE, encoding="utf-8")
+    result = run("render", str(spec), "-o", str(tmp_path / "out"), "--template", str(template))
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out" / "spec.docx"
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert unicodedata.is_normalized("NFC", xml) and said in xml
+    checked = run("check", str(out))
+    assert checked.exit_code == 0 and "ND30-UNICODE" not in checked.output, checked.output
