@@ -22,9 +22,11 @@ def validate_source(source: Source, along: list[Problem] | tuple = ()) -> Spec:
 
     if not isinstance(source.data, dict):
         raise SpecError([Problem(source.file, 1, "", "Tệp rỗng hoặc không phải một nhóm khóa YAML (loai:, co_quan:, …).")])
-    problems = [Problem(source.file_of(path), source.line_of(path), dotted(path),
-                        f"Người ký “{value}” là mã trong hồ sơ cơ quan, nhưng không tìm thấy tệp docgen.yaml "
-                        "ở thư mục này hay thư mục cha (hoặc chỉ ra bằng --profile).") for path, value in signer_refs(source.data)]
+    # An id the profile lacks was reported while merging; one left with no profile at all, here.
+    problems = list(source.pending) or [
+        Problem(source.file_of(path), source.line_of(path), dotted(path),
+                f"Người ký “{value}” là mã trong hồ sơ cơ quan, nhưng không tìm thấy tệp docgen.yaml "
+                "ở thư mục này hay thư mục cha (hoặc chỉ ra bằng --profile).") for path, value in signer_refs(source.data)]
     problems += raw_problems(source)
     try:
         spec = Spec.model_validate(source.data)

@@ -30,7 +30,7 @@ class Source:
     merged from, and the grafts made onto it.
     """
 
-    __slots__ = ("file", "data", "_lines", "_files", "_text", "_base", "_ops", "raw")
+    __slots__ = ("file", "data", "_lines", "_files", "_text", "_base", "_ops", "raw", "pending")
 
     def __init__(self, file: str, data: object, lines: dict[Path_, int] | None = None,
                  files: dict[Path_, str] | None = None, *, text: str | None = None,
@@ -41,6 +41,7 @@ class Source:
         self._base = base
         self.raw: str | None = text if text is not None else (base.raw if base is not None else None)
         self._ops: list = []
+        self.pending: list[Problem] = []  # found while merging (an unknown profile id): validate reports them with the rest
         lazy = text is not None or base is not None
         self._lines = None if lazy else (lines if lines is not None else {})
         self._files = None if lazy else (files if files is not None else {})

@@ -98,5 +98,6 @@ def test_catalogue_covers_the_issue() -> None:
                    "thoi-han-contradicts-text", "missing-colon", "unclosed-bracket", "tab-indent", "danh-so-out-of-choices",
                    "loai-cong-van", "profile-quyen-han", "directory-colon-item", "ket-thuc-spaced-mark", "second-luu-line",
                    "empty-trich-yeu", "every-error-in-one-run", "date-with-dashes", "directory-issued-unknown",
-                   "four-mistakes-one-run", "field-and-date-errors-together", "syntax-error-stops-reading"):
+                   "four-mistakes-one-run", "field-and-date-errors-together", "syntax-error-stops-reading",
+                   "profile-signer-among-other-errors"):
         assert wanted in names
