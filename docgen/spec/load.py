@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..plumbing.errors import Problem, SpecError
-from .messages import close_key, translate
+from .messages import misspelt, translate
 from .schema import Spec
 from .yamlsource import Source, dotted, parse_text, read_source
 
@@ -48,9 +48,7 @@ def _salvaged_problems(source: Source, exc: ValidationError) -> list[Problem]:
     if saved is None:
         return []
     spec, pruned = saved
-    misspelt = [err["loc"][:-1] + (key,) for err in exc.errors()
-                if err["type"] == "extra_forbidden" and (key := close_key(Spec, err["loc"])) is not None]
-    return unaffected(spec_problems(spec, source), pruned, misspelt)
+    return unaffected(spec_problems(spec, source), pruned, sorted(misspelt(exc, Spec), key=str))
 
 
 def ordered(problems: list[Problem]) -> list[Problem]:

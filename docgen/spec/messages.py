@@ -65,6 +65,12 @@ def close_key(model: type[BaseModel], loc: tuple) -> str | None:
     return close[0] if close else None
 
 
+def misspelt(exc: ValidationError, model: type[BaseModel]) -> set[tuple]:
+    """The paths of the keys that unknown keys are misspellings of (`trich_yu` → trich_yeu)."""
+    return {err["loc"][:-1] + (key,) for err in exc.errors()
+            if err["type"] == "extra_forbidden" and (key := close_key(model, err["loc"])) is not None}
+
+
 _FILE_KIND = {"Spec": "tệp khai báo văn bản", "Profile": "hồ sơ cơ quan (docgen.yaml)", "DanhBa": "danh bạ đơn vị"}
 
 # Keys a secretary writes in the wrong place, with where they belong.
@@ -131,6 +137,7 @@ def _colon_hint(value: object, key: object = None) -> str:
 def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple] = set()
+    meant = misspelt(exc, model)  # a key missing because it is misspelt: the misspelling says so
     for err in exc.errors():
         # A union (one style or a list of styles) reports each branch under a tag such as
         # "literal['I','1']": the user's field is the same, and its first message says enough.
@@ -139,6 +146,8 @@ def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> l
             continue
         seen.add(loc)
         kind = err["type"]
+        if kind == "missing" and loc in meant:
+            continue
         field = dotted(loc)
         line = source.line_of(loc)
         value = err.get("input")

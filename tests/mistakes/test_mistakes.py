@@ -99,5 +99,5 @@ def test_catalogue_covers_the_issue() -> None:
                    "loai-cong-van", "profile-quyen-han", "directory-colon-item", "ket-thuc-spaced-mark", "second-luu-line",
                    "empty-trich-yeu", "every-error-in-one-run", "date-with-dashes", "directory-issued-unknown",
                    "four-mistakes-one-run", "field-and-date-errors-together", "syntax-error-stops-reading",
-                   "profile-signer-among-other-errors"):
+                   "profile-signer-among-other-errors", "misspelt-required-key"):
         assert wanted in names
