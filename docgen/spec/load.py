@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from ..plumbing.errors import Problem, SpecError
 from .messages import misspelt, translate
+from .salvage import before_syntax_error, salvage, unaffected
 from .schema import Spec
 from .yamlsource import Source, dotted, parse_text, read_source
 
@@ -42,7 +43,6 @@ def validate_source(source: Source, along: list[Problem] | tuple = ()) -> Spec:
 def _salvaged_problems(source: Source, exc: ValidationError) -> list[Problem]:
     """The checks across fields, on the spec without its failing values."""
     from .checks import spec_problems
-    from .salvage import salvage, unaffected
 
     saved = salvage(source.data, exc)  # type: ignore[arg-type]
     if saved is None:
@@ -78,7 +78,7 @@ def resolve(path: Path, profile: Path | str | None = AUTO) -> Source:
     """The spec's source, merged over its office profile (found, named, or None for none)."""
     from .profile import find_profile, load_profile, merge
 
-    source = read_source(Path(path))
+    source = read_source(Path(path), before_error=before_syntax_error)
     profile_path = find_profile(Path(path)) if profile == AUTO else profile
     if profile_path is None:
         return source
@@ -92,4 +92,4 @@ def load_spec(path: Path, profile: Path | str | None = AUTO) -> Spec:
 
 
 def load_spec_text(text: str, name: str = "<spec>") -> Spec:
-    return validate_source(parse_text(text, name))
+    return validate_source(parse_text(text, name, before_syntax_error))

@@ -134,11 +134,14 @@ def _colon_hint(value: object, key: object = None) -> str:
     return ""
 
 
-def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
+def translate(exc: ValidationError, source: Source, model: type[BaseModel], keep=None) -> list[Problem]:
+    """Each error as a Problem; `keep`, when given, chooses the errors (a pydantic error dict each)."""
     problems: list[Problem] = []
     seen: set[tuple] = set()
     meant = misspelt(exc, model)  # a key missing because it is misspelt: the misspelling says so
     for err in exc.errors():
+        if keep is not None and not keep(err):
+            continue
         # A union (one style or a list of styles) reports each branch under a tag such as
         # "literal['I','1']": the user's field is the same, and its first message says enough.
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or "'" in p)))

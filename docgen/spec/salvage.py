@@ -1,5 +1,6 @@
 """A spec that fails field validation, made valid by setting its failing values aside, so that
-the checks across fields still run and one `validate` reports every error of the file.
+the checks across fields still run and one `validate` reports every error of the file; and
+what can be told of the lines before a YAML syntax error.
 
 Only the error path pays for this: a spec that validates never comes here.
 """
@@ -13,7 +14,7 @@ from pydantic import ValidationError
 
 from ..plumbing.errors import Problem
 from .schema import Spec
-from .yamlsource import Path_, dotted
+from .yamlsource import Path_, Source, dotted
 
 # Required at the top of a spec: a neutral value stands in for a failing one (a nested value
 # that fails is dropped, or its list item replaced, instead).
@@ -107,3 +108,32 @@ def unaffected(problems: list[Problem], pruned: list[Path_], guessed: list[Path_
     at or inside a value set aside (or at the key a misspelt one stands for), none that names one."""
     names = [dotted(p) for p in pruned + guessed]
     return [p for p in problems if not _overlaps(p.field, names) and not _mentions(p.message, names)]
+
+
+# A value given as a scalar where a group is expected may be an id the office profile resolves.
+_GROUP_TYPES = ("model_type", "model_attributes_type", "dict_type")
+
+
+def _complete_value(err: dict) -> bool:
+    """An error the lines after a cut cannot undo: an unknown key, or a scalar value of the
+    wrong type (not a missing key, not a block or list cut short, not a check across fields)."""
+    if err["type"] == "extra_forbidden":
+        return True
+    value = err.get("input")
+    return (err["type"] != "missing" and err["type"] not in _GROUP_TYPES
+            and not isinstance(value, (dict, list)) and value not in (None, ""))
+
+
+def before_syntax_error(source: Source) -> list[Problem]:
+    """The problems of the lines before a YAML syntax error (source holds only them)."""
+    from .checks import raw_problems
+    from .messages import translate
+
+    if not isinstance(source.data, dict):
+        return []
+    problems = raw_problems(source)
+    try:
+        Spec.model_validate(source.data)
+    except ValidationError as exc:
+        problems += translate(exc, source, Spec, keep=_complete_value)
+    return problems

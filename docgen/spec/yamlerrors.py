@@ -89,9 +89,9 @@ def yaml_problem(exc: yaml.YAMLError, text: str, file: str) -> Problem:
     field = (key[1] if key.re is _KEY else key[2]) if key else ""
     quote = f" Dòng {line}: “{shown[:80]}”." if shown else ""
     message = message.rstrip(".")
-    # Past a syntax error the file cannot be read, so nothing else in it can be checked yet.
+    # Past a syntax error the file cannot be read: only the lines before it are checked yet.
     return Problem(file, line, field, f"Lỗi cú pháp YAML: {message}.{quote} {AFTER_SYNTAX}")
 
 
-AFTER_SYNTAX = ("Docgen dừng đọc tệp ở lỗi này nên chưa kiểm tra được các phần khác: sửa lỗi này rồi chạy lại, "
+AFTER_SYNTAX = ("Docgen dừng đọc tệp ở lỗi này nên chưa kiểm tra được phần sau nó: sửa lỗi này rồi chạy lại, "
                 "các lỗi khác (nếu có) sẽ được báo tiếp.")
