@@ -37,9 +37,10 @@ def render_job(job: Job, ctx: Context) -> list[str]:
 
     opts: RenderOptions = job.options  # type: ignore[assignment]
     source = resolve(job.spec, opts.profile)  # the spec over its office profile, as load_spec reads it
-    spec = validate_source(source)
+    left = placeholder_problems(source)
+    spec = validate_source(source, along=() if opts.draft else left)
     warnings = []
-    if left := placeholder_problems(source):
+    if left:
         if not opts.draft:
             raise SpecError(left + [Problem(source.file, None, "", "Chưa tạo văn bản nào: hãy thay các chỗ giữ chỗ trên, "
                                                                    "hoặc dùng --nhap để in bản nháp.")])

@@ -18,7 +18,8 @@ def validate_all(paths: list[Path], echo: Echo, profile: Path | str | None = "au
     for path in expand(paths):
         try:
             source = resolve(path, profile)
-            spec = validate_source(source)
+            left = placeholder_problems(source)
+            spec = validate_source(source, along=left)
             warnings = []
             if (found := find_directory(path)) is not None:
                 warnings = check_names(spec, source, load_directory(found), draft=not spec.issued)
@@ -26,7 +27,6 @@ def validate_all(paths: list[Path], echo: Echo, profile: Path | str | None = "au
             failures += 1
             echo(exc.show(), err=True)
             continue
-        left = placeholder_problems(source)
         for problem in left:
             echo(f"Cảnh báo: {problem.show()}", err=True)
         for warning in warnings:

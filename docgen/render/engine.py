@@ -184,7 +184,7 @@ class CompiledTemplate:
         with archive:
             for info in archive.infos:
                 try:  # bounded: a bomb in any part is refused before it is inflated whole
-                    raw = (templated_part(archive, info) if P.TEMPLATED.match(info.filename)
+                    raw = (P.nfc(templated_part(archive, info)) if P.TEMPLATED.match(info.filename)
                            else unused_part(archive, info))
                 except InputRefused as exc:
                     raise TemplateProblem(exc.message) from None

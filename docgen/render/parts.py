@@ -15,6 +15,7 @@ cells), drawing ids renumbered (only for parts with drawings a loop could repeat
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from lxml import etree
@@ -46,6 +47,18 @@ class Prepared:
     source: str  # docxtpl-preprocessed XML, one line per paragraph (the `\n<w:p` trick)
     fix_grid: bool
     fix_drawings: bool
+
+
+def nfc(raw: bytes) -> bytes:
+    """A text part with its text in Unicode NFC, as docgen takes every spec: an office's template
+    typed with decomposed diacritics would otherwise print them so (and fail ND30-UNICODE)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return raw
+    return unicodedata.normalize("NFC", text).encode("utf-8")
 
 
 def serialize(raw: bytes) -> str:

@@ -7,35 +7,48 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..plumbing.errors import Problem, SpecError
-from .messages import translate
+from .messages import misspelt, translate
+from .salvage import before_syntax_error, salvage, unaffected
 from .schema import Spec
 from .yamlsource import Source, dotted, parse_text, read_source
 
 AUTO = "auto"
 
 
-def validate_source(source: Source) -> Spec:
-    """The validated spec, or a SpecError naming every problem of the file, ordered by line."""
+def validate_source(source: Source, along: list[Problem] | tuple = ()) -> Spec:
+    """The validated spec, or a SpecError naming every problem of the file, ordered by line:
+    the checks across fields run even when some fields fail (on the rest of the spec). `along`
+    (the placeholders left) is reported among them when there are any."""
     from .checks import raw_problems, spec_problems
 
     if not isinstance(source.data, dict):
         raise SpecError([Problem(source.file, 1, "", "Tệp rỗng hoặc không phải một nhóm khóa YAML (loai:, co_quan:, …).")])
-    refs = [(path, value) for path, value in signer_refs(source.data)]
-    if refs:
-        raise SpecError([Problem(source.file_of(path), source.line_of(path), dotted(path),
-                                 f"Người ký “{value}” là mã trong hồ sơ cơ quan, nhưng không tìm thấy tệp docgen.yaml "
-                                 "ở thư mục này hay thư mục cha (hoặc chỉ ra bằng --profile).") for path, value in refs])
-    problems = raw_problems(source)
-    spec = None
+    # An id the profile lacks was reported while merging; one left with no profile at all, here.
+    problems = list(source.pending) or [
+        Problem(source.file_of(path), source.line_of(path), dotted(path),
+                f"Người ký “{value}” là mã trong hồ sơ cơ quan, nhưng không tìm thấy tệp docgen.yaml "
+                "ở thư mục này hay thư mục cha (hoặc chỉ ra bằng --profile).") for path, value in signer_refs(source.data)]
+    problems += raw_problems(source)
     try:
         spec = Spec.model_validate(source.data)
     except ValidationError as exc:
-        problems += translate(exc, source, Spec)
-    if spec is not None:
-        problems += spec_problems(spec, source)
+        problems += translate(exc, source, Spec) + _salvaged_problems(source, exc)
+        raise SpecError(ordered(problems + list(along))) from None
+    problems += spec_problems(spec, source)
     if problems:
-        raise SpecError(ordered(problems))
-    return spec  # type: ignore[return-value]
+        raise SpecError(ordered(problems + list(along)))
+    return spec
+
+
+def _salvaged_problems(source: Source, exc: ValidationError) -> list[Problem]:
+    """The checks across fields, on the spec without its failing values."""
+    from .checks import spec_problems
+
+    saved = salvage(source.data, exc)  # type: ignore[arg-type]
+    if saved is None:
+        return []
+    spec, pruned = saved
+    return unaffected(spec_problems(spec, source), pruned, sorted(misspelt(exc, Spec), key=str))
 
 
 def ordered(problems: list[Problem]) -> list[Problem]:
@@ -65,7 +78,7 @@ def resolve(path: Path, profile: Path | str | None = AUTO) -> Source:
     """The spec's source, merged over its office profile (found, named, or None for none)."""
     from .profile import find_profile, load_profile, merge
 
-    source = read_source(Path(path))
+    source = read_source(Path(path), before_error=before_syntax_error)
     profile_path = find_profile(Path(path)) if profile == AUTO else profile
     if profile_path is None:
         return source
@@ -79,4 +92,4 @@ def load_spec(path: Path, profile: Path | str | None = AUTO) -> Spec:
 
 
 def load_spec_text(text: str, name: str = "<spec>") -> Spec:
-    return validate_source(parse_text(text, name))
+    return validate_source(parse_text(text, name, before_syntax_error))

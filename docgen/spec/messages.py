@@ -59,6 +59,18 @@ def _known_keys(model: type[BaseModel] | None) -> list[str]:
     return list(model.model_fields) if model else []
 
 
+def close_key(model: type[BaseModel], loc: tuple) -> str | None:
+    """The valid key an unknown one (at loc) is probably a misspelling of."""
+    close = difflib.get_close_matches(str(loc[-1]), _known_keys(_model_at(model, loc[:-1])), n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+def misspelt(exc: ValidationError, model: type[BaseModel]) -> set[tuple]:
+    """The paths of the keys that unknown keys are misspellings of (`trich_yu` → trich_yeu)."""
+    return {err["loc"][:-1] + (key,) for err in exc.errors()
+            if err["type"] == "extra_forbidden" and (key := close_key(model, err["loc"])) is not None}
+
+
 _FILE_KIND = {"Spec": "tệp khai báo văn bản", "Profile": "hồ sơ cơ quan (docgen.yaml)", "DanhBa": "danh bạ đơn vị"}
 
 # Keys a secretary writes in the wrong place, with where they belong.
@@ -155,10 +167,14 @@ def _flow_comma_hint(source: Source, loc: tuple, line: int | None) -> str:
             f"Hãy đặt giá trị có dấu phẩy trong ngoặc kép: {before}: \"{whole}\" (hoặc viết mỗi khóa một dòng).")
 
 
-def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
+def translate(exc: ValidationError, source: Source, model: type[BaseModel], keep=None) -> list[Problem]:
+    """Each error as a Problem; `keep`, when given, chooses the errors (a pydantic error dict each)."""
     problems: list[Problem] = []
     seen: set[tuple] = set()
+    meant = misspelt(exc, model)  # a key missing because it is misspelt: the misspelling says so
     for err in exc.errors():
+        if keep is not None and not keep(err):
+            continue
         # A union (one style or a list of styles) reports each branch under a tag such as
         # "literal['I','1']": the user's field is the same, and its first message says enough.
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or "'" in p)))
@@ -166,6 +182,8 @@ def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> l
             continue
         seen.add(loc)
         kind = err["type"]
+        if kind == "missing" and loc in meant:
+            continue
         field = dotted(loc)
         line = source.line_of(loc)
         value = err.get("input")
@@ -173,12 +191,12 @@ def translate(exc: ValidationError, source: Source, model: type[BaseModel]) -> l
             owner = _model_at(model, loc[:-1])
             keys = _known_keys(owner)
             where = _FILE_KIND.get(model.__name__, "tệp này")
-            close = difflib.get_close_matches(str(loc[-1]), keys, n=1, cutoff=0.5)
+            close = close_key(model, loc)
             elsewhere = _elsewhere(model, owner, str(loc[-1]))
             if elsewhere:
                 hint = f" {elsewhere[0].upper()}{elsewhere[1:]}."
             elif close:
-                hint = f" Có phải ý bạn là “{close[0]}”?"
+                hint = f" Có phải ý bạn là “{close}”?"
             elif keys:
                 hint = f" Các khóa hợp lệ ở đây: {', '.join(keys)}."
             else:

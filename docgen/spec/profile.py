@@ -176,10 +176,11 @@ def merge(spec: Source, profile: Profile, psource: Source) -> Source:
         key = ours.strip()
         if key not in profile.co_quan_khac:
             known = ", ".join(profile.co_quan_khac) or "(hồ sơ chưa khai báo co_quan_khac)"
-            raise SpecError([Problem(spec.file, spec.line_of(("co_quan",)), "co_quan",
-                                     f"Không có cơ quan ban hành mã “{key}” trong hồ sơ {psource.file}. Các mã có: {known}.")])
-        data["co_quan"] = dict(raw["co_quan_khac"][key])
-        merged.graft(("co_quan",), psource, ("co_quan_khac", key))
+            merged.pending.append(Problem(spec.file, spec.line_of(("co_quan",)), "co_quan",
+                                          f"Không có cơ quan ban hành mã “{key}” trong hồ sơ {psource.file}. Các mã có: {known}."))
+        else:
+            data["co_quan"] = dict(raw["co_quan_khac"][key])
+            merged.graft(("co_quan",), psource, ("co_quan_khac", key))
     elif isinstance(ours, dict) and ours.get("ten"):
         pass  # a spec that names its own issuer replaces the profile's whole block (no parent line borrowed)
     elif isinstance(raw.get("co_quan"), dict):
@@ -199,8 +200,9 @@ def merge(spec: Source, profile: Profile, psource: Source) -> Source:
             close = difflib.get_close_matches(key, list(profile.nguoi_ky), n=1, cutoff=0.4)
             known = ", ".join(profile.nguoi_ky) or "(hồ sơ chưa có người ký nào)"
             hint = f" Có phải ý bạn là “{close[0]}”?" if close else f" Các mã có trong hồ sơ: {known}."
-            raise SpecError([Problem(spec.file, spec.line_of(path), dotted(path),
-                                     f"Không có người ký mã “{key}” trong hồ sơ {psource.file}.{hint}")])
+            merged.pending.append(Problem(spec.file, spec.line_of(path), dotted(path),
+                                          f"Không có người ký mã “{key}” trong hồ sơ {psource.file}.{hint}"))
+            continue
         parent = data
         for part in path[:-1]:
             parent[part] = parent = dict(parent[part])

@@ -221,9 +221,11 @@ def scaffold(doc_type: str, profile=None, today: dt.date | None = None) -> str:
 def json_schema() -> str:
     schema = Spec.model_json_schema()
     # What Spec.missing() asks of a main document, in the schema's words: with loai, these keys
-    # are required (a profile may give noi_nhan; the schema sees the spec file alone).
+    # are required (noi_nhan too, unless the office profile gives it: the schema sees the spec
+    # file alone, so it leaves that to validate).
     schema["if"] = {"required": ["loai"]}
-    schema["then"] = {"required": ["ngay", "trich_yeu", "noi_dung", "noi_nhan"]}
+    schema["then"] = {"required": ["ngay", "trich_yeu", "noi_dung"]}
+    _profile_may_supply(schema)
     # One chair may be written without the list, as validate accepts it.
     chairs = schema["$defs"]["CuocHop"]["properties"]["chu_tri"]
     item, minimum = chairs.pop("items"), chairs.pop("minItems", 1)
@@ -237,3 +239,25 @@ def json_schema() -> str:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "docgen: khai báo văn bản (Nghị định 30/2020/NĐ-CP)"
     return json.dumps(schema, ensure_ascii=False, indent=2)
+
+
+_FROM_OFFICE = " Có thể lấy từ hồ sơ cơ quan docgen.yaml (khi đó bỏ trống ở đây)."
+
+
+def _profile_may_supply(schema: dict) -> None:
+    """What docgen.yaml may give (spec/profile.py merge) is not required of the spec file, and a
+    signer or issuer may be named by its id in the profile (the signer itself stays required)."""
+    props, defs = schema["properties"], schema["$defs"]
+    schema["required"] = [k for k in schema.get("required", []) if k not in ("co_quan", "dia_danh")]
+    for key in ("co_quan", "dia_danh", "noi_nhan"):
+        props[key]["description"] += _FROM_OFFICE
+    # A spec's co_quan without ten takes the missing lines from the profile's; with ten it is whole.
+    issuer = defs["CoQuan"]
+    issuer["if"], issuer["then"] = {"required": ["ten"]}, {"required": issuer.pop("required", [])}
+    props["co_quan"] = {"anyOf": [{"$ref": "#/$defs/CoQuan"}, {"type": "string", "description": "Mã một cơ quan trong co_quan_khac của docgen.yaml."}],
+                        "description": props["co_quan"]["description"]}
+    signer_id = {"type": "string", "description": "Mã người ký trong hồ sơ cơ quan docgen.yaml, ví dụ cvp."}
+    for owner in (props["nguoi_ky"], defs["GiayMoi"]["properties"]["nguoi_ky"], defs["CongVan"]["properties"]["nguoi_ky"]):
+        choices = owner.pop("anyOf", None) or [{"$ref": owner.pop("$ref")}]
+        owner["anyOf"] = [c for c in choices if c.get("type") != "null"] + [signer_id] + \
+            [c for c in choices if c.get("type") == "null"]

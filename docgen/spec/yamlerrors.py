@@ -28,8 +28,14 @@ def _explain(context: str, problem: str, lines: list[str], ctx_line: int | None,
     if "tab" in problem or "\t" in raw[:len(raw) - len(raw.lstrip())]:
         return prob_line, ("có ký tự Tab ở đầu dòng; YAML chỉ thụt lề bằng dấu cách: hãy thay mỗi Tab bằng dấu cách "
                            "(thường là 2 dấu cách cho mỗi cấp)")
-    if context.startswith("while scanning a simple key") or problem.startswith("could not find expected ':'"):
+    bare = _BARE_KEY.match(re.sub(r"\s+#.*$", "", raw))
+    if problem.startswith("mapping values are not allowed") and bare and bare[3][:1] in "{[":
+        ctx_line = prob_line  # `nguoi_ky {chuc_vu: …}`: the key before a flow collection lacks its colon
+    elif context.startswith("while scanning a simple key") or problem.startswith("could not find expected ':'"):
         raw = lines[ctx_line - 1] if ctx_line and ctx_line <= len(lines) else ""
+    else:
+        raw = ""
+    if raw:
         m = _BARE_KEY.match(re.sub(r"\s+#.*$", "", raw))
         fix = f" Viết: “{m[1].strip()}{' ' if m[1].strip() else ''}{m[2]}: {m[3].strip()}”." if m else ""
         return ctx_line, f"thiếu dấu “:” sau tên khóa (mỗi dòng viết “khóa: giá trị”).{fix}".rstrip(".")
@@ -83,4 +89,9 @@ def yaml_problem(exc: yaml.YAMLError, text: str, file: str) -> Problem:
     field = (key[1] if key.re is _KEY else key[2]) if key else ""
     quote = f" Dòng {line}: “{shown[:80]}”." if shown else ""
     message = message.rstrip(".")
-    return Problem(file, line, field, f"Lỗi cú pháp YAML: {message}.{quote}")
+    # Past a syntax error the file cannot be read: only the lines before it are checked yet.
+    return Problem(file, line, field, f"Lỗi cú pháp YAML: {message}.{quote} {AFTER_SYNTAX}")
+
+
+AFTER_SYNTAX = ("Docgen dừng đọc tệp ở lỗi này nên chưa kiểm tra được phần sau nó: sửa lỗi này rồi chạy lại, "
+                "các lỗi khác (nếu có) sẽ được báo tiếp.")

@@ -30,7 +30,7 @@ class Source:
     merged from, and the grafts made onto it.
     """
 
-    __slots__ = ("file", "data", "_lines", "_files", "_text", "_base", "_ops", "raw")
+    __slots__ = ("file", "data", "_lines", "_files", "_text", "_base", "_ops", "raw", "pending")
 
     def __init__(self, file: str, data: object, lines: dict[Path_, int] | None = None,
                  files: dict[Path_, str] | None = None, *, text: str | None = None,
@@ -41,6 +41,7 @@ class Source:
         self._base = base
         self.raw: str | None = text if text is not None else (base.raw if base is not None else None)
         self._ops: list = []
+        self.pending: list[Problem] = []  # found while merging (an unknown profile id): validate reports them with the rest
         lazy = text is not None or base is not None
         self._lines = None if lazy else (lines if lines is not None else {})
         self._files = None if lazy else (files if files is not None else {})
@@ -293,11 +294,12 @@ def _parse(text: str) -> tuple[bool, object]:
     return node is None, data
 
 
-def parse_text(text: str, file: str) -> Source:
+def parse_text(text: str, file: str, before_error=None) -> Source:
     """Parse YAML text; SpecError with file and line for a syntax error or bad characters.
 
     The text is taken in NFC; anchors and aliases, and invisible format characters (bidi
-    controls, zero-width characters) are refused."""
+    controls, zero-width characters) are refused. `before_error(source)`, when given, lists the
+    problems of the lines before a syntax error, reported with it."""
     text = nfc(text)
     refuse_anchors(text, file)
     # The composed tree (two thousand small objects for a long spec) has no reference cycles
@@ -308,7 +310,7 @@ def parse_text(text: str, file: str) -> Source:
     try:
         empty, data = _parse(text)
     except yaml.YAMLError as exc:
-        raise SpecError([yaml_problem(exc, text, file)]) from None
+        raise SpecError(_with_lines_before(yaml_problem(exc, text, file), text, before_error)) from None
     except (ValueError, OverflowError, RecursionError):  # an int of 5,000 digits, nesting 10,000 deep
         long = re.search(r"\d{1000,}", text)
         line = text.count("\n", 0, long.start()) + 1 if long else None
@@ -336,7 +338,19 @@ def parse_text(text: str, file: str) -> Source:
     return source
 
 
-def read_source(path: Path, what: str = "tệp") -> Source:
+def _with_lines_before(problem: Problem, text: str, check) -> list[Problem]:
+    """The syntax error, and what `check` finds in the lines before it (when they parse)."""
+    if check is None or not problem.line or problem.line < 2:
+        return [problem]
+    head = "".join(text.splitlines(keepends=True)[:problem.line - 1])
+    try:
+        found = check(parse_text(head, problem.file))
+    except SpecError:
+        return [problem]
+    return sorted([p for p in found if (p.line or 0) < problem.line] + [problem], key=lambda p: p.line or 0)
+
+
+def read_source(path: Path, what: str = "tệp", before_error=None) -> Source:
     """Read a YAML file (a regular file of bounded size) as UTF-8."""
     file = str(path)
     raw = read_bounded(Path(path), what)
@@ -346,4 +360,4 @@ def read_source(path: Path, what: str = "tệp") -> Source:
         line = raw[: exc.start].count(b"\n") + 1
         raise SpecError([Problem(file, line, "", "Tệp không ở bảng mã UTF-8. Hãy lưu lại tệp với bảng mã UTF-8 "
                                  "(trong Notepad/VS Code: Save with Encoding → UTF-8).")]) from None
-    return parse_text(text, file)
+    return parse_text(text, file, before_error)

@@ -18,7 +18,9 @@ from docgen.plumbing.errors import SpecError
 from docgen.spec.load import load_spec_text, resolve, validate_source
 from docgen.spec.profile import load_profile
 from docgen.spec.scaffold import json_schema
+from docgen.spec.yamlerrors import AFTER_SYNTAX
 from docgen.spec.yamlsource import read_source
+from tests.template_edits import edited, paragraph_with
 
 from .schema_check import as_json, errors
 from .test_mistakes import CASES, setup
@@ -120,11 +122,39 @@ def _examples() -> list[Path]:
     return sorted(p for p in (ROOT / "specs").rglob("*.yaml") if p.name not in ("docgen.yaml", "danh-ba.yaml"))
 
 
-@pytest.mark.parametrize("spec", _examples(), ids=lambda p: p.name)
+def _relying_on_a_profile() -> list[Path]:
+    """Cases whose spec leaves co_quan, dia_danh, noi_nhan to docgen.yaml and names its signer by
+    id (their mistake is in the danh bạ, not in the spec)."""
+    return [p / "spec.yaml" for p in CASES if p.is_dir() and p.name.startswith("directory-")]
+
+
+@pytest.mark.parametrize("spec", _examples() + _relying_on_a_profile(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_schema_accepts_what_validate_accepts(spec: Path) -> None:
     source = resolve(spec)  # the spec over its office profile: what validate judges
     validate_source(source)
-    assert errors(json.loads(json_schema()), as_json(source.data)) == []
+    schema = json.loads(json_schema())
+    assert errors(schema, as_json(source.data)) == []
+    # What an editor sees: the file alone, its signer an id, its issuer and Nơi nhận left to the profile.
+    assert errors(schema, as_json(read_source(spec).data)) == []
+
+
+def test_a_spec_relying_on_its_profile_validates_and_the_schema_agrees(tmp_path: Path) -> None:
+    (tmp_path / "docgen.yaml").write_text(
+        "co_quan: {chu_quan: UBND TỈNH LÀO CAI, ten: VĂN PHÒNG, viet_tat: VPUBND, ten_goi: Văn phòng UBND tỉnh}\n"
+        "dia_danh: Lào Cai\nnguoi_ky: {cvp: {ho_ten: Phan Quốc Nghĩa, chuc_vu: Chánh Văn phòng}}\n"
+        "noi_nhan: [Bộ Nội vụ (b/c)]\n", encoding="utf-8")
+    text = re.sub(r"^(co_quan|dia_danh|noi_nhan|  - Bộ Nội vụ|  - Các sở).*\n", "", BASE, flags=re.M)
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text.replace("nguoi_ky: {chuc_vu: CHÁNH VĂN PHÒNG, ho_ten: Phan Quốc Nghĩa}", "nguoi_ky: cvp")
+                    + "co_quan: {viet_tat: VP}\n", encoding="utf-8")
+    validate_source(resolve(spec))
+    schema = json.loads(json_schema())
+    assert errors(schema, as_json(read_source(spec).data)) == []
+    assert errors(schema, {**as_json(read_source(spec).data), "co_quan": {"ten": "VĂN PHÒNG"}}) == [".co_quan: anyOf"]
+    for kind in ("thong-bao", "giay-moi", "cong-van"):  # what docgen new writes beside that profile
+        made = tmp_path / f"new-{kind}.yaml"
+        assert run("new", kind, "-o", str(made)).exit_code == 0 and "nguoi_ky: cvp" in made.read_text(encoding="utf-8")
+        assert errors(schema, as_json(read_source(made).data)) == [], kind
 
 
 # Mistakes the JSON Schema can express: the schema must refuse them too.
@@ -149,5 +179,45 @@ def test_schema_agrees_with_validate_on_every_mistake(case: Path, tmp_path: Path
         accepted = False
     if accepted:
         assert found == [], f"validate accepts {name}, the schema refuses it: {found}"
+        alone = errors(schema, as_json(read_source(spec).data))  # the file as an editor sees it
+        assert alone == [], f"validate accepts {name} over its profile, the schema refuses the file: {alone}"
     if name in SCHEMA_REFUSES and name != "impossible-date":
         assert found, f"the schema should refuse {name} as validate does"
+
+
+@pytest.mark.parametrize("name", ["missing-colon", "unclosed-bracket", "tab-indent", "syntax-error-stops-reading"])
+def test_a_syntax_error_is_reported_with_the_problems_before_it(name: str, tmp_path: Path) -> None:
+    spec = setup(Path(__file__).parent / f"{name}.yaml", tmp_path)
+    result = run("validate", str(spec))
+    assert result.exit_code == 2 and result.output.count("Lỗi cú pháp YAML") == 1, result.output
+    assert AFTER_SYNTAX in result.output
+    # The lines before the syntax error are checked (the last case has a typo and a number in words there).
+    assert result.output.count(f"{spec}:") == (3 if name == "syntax-error-stops-reading" else 1), result.output
+
+
+def test_every_mistake_of_a_file_in_one_run_ordered_by_line(tmp_path: Path) -> None:
+    spec = setup(Path(__file__).parent / "four-mistakes-one-run.yaml", tmp_path)
+    result = run("validate", str(spec))
+    found = re.findall(rf"^{re.escape(str(spec))}:(\d+): \[(\S+)\] ", result.output, re.M)
+    assert found == [("10", "trich_yu"), ("14", "cuoc_hop.dia_diem"), ("23", "noi_dung[0].noi_dung[0].thoi_han"),
+                     ("29", "nguoi_soan.so_ban")], result.output
+
+
+def test_an_office_template_typed_in_nfd_prints_nfc_and_passes_check(tmp_path: Path) -> None:
+    said = "Văn phòng UBND tỉnh thông báo ý kiến kết luận như sau:"  # the office's own opening line
+
+    def add_nfd_paragraph(d) -> None:
+        paragraph_with(d, "{%p for p in body %}").insert_paragraph_before(
+            unicodedata.normalize("NFD", said), style=d.styles["ND30 Noi dung"])
+
+    template = edited(tmp_path, add_nfd_paragraph)
+    assert unicodedata.normalize("NFD", said).encode("utf-8") in zipfile.ZipFile(template).read("word/document.xml")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(BASE, encoding="utf-8")
+    result = run("render", str(spec), "-o", str(tmp_path / "out"), "--template", str(template))
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out" / "spec.docx"
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert unicodedata.is_normalized("NFC", xml) and said in xml
+    checked = run("check", str(out))
+    assert checked.exit_code == 0 and "ND30-UNICODE" not in checked.output, checked.output

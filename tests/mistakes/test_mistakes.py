@@ -13,7 +13,7 @@ directory it needs. The case's header says what docgen must answer:
 
 and the line of the mistake ends with `# ← lỗi`. Both `docgen validate` and `docgen render`
 run on a copy: exit 2 (validate as declared), `file:line: [field]` of the real mistake, the
-message, no traceback, no English, nothing written.
+message, every problem ordered by line, no traceback, no English, nothing written.
 """
 
 from __future__ import annotations
@@ -79,6 +79,8 @@ def test_mistake_is_caught_located_and_explained(case: Path, tmp_path: Path) -> 
         assert want["message"] in text, f"{verb}:\n{text}"
         for other in re.findall(r"\[([^\]]+)\]", want.get("also", "")):
             assert f"[{other}]" in text, f"{verb}: one run reports every error:\n{text}"
+        at = [int(n) for n in re.findall(rf"^{re.escape(str(where))}:(\d+):", text, re.M)]
+        assert at == sorted(at), f"{verb}: problems are ordered by line:\n{text}"
         if "absent" in want:
             assert want["absent"] not in text, f"{verb}:\n{text}"
         assert result.exception is None or isinstance(result.exception, SystemExit), f"{verb}: {result.exception!r}"
@@ -95,5 +97,7 @@ def test_catalogue_covers_the_issue() -> None:
                    "flow-list-cuts-agency", "readme-noi-nhan-flow", "noi-nhan-one-string", "placeholder-left",
                    "thoi-han-contradicts-text", "missing-colon", "unclosed-bracket", "tab-indent", "danh-so-out-of-choices",
                    "loai-cong-van", "profile-quyen-han", "directory-colon-item", "ket-thuc-spaced-mark", "second-luu-line",
-                   "empty-trich-yeu", "every-error-in-one-run", "date-with-dashes", "directory-issued-unknown"):
+                   "empty-trich-yeu", "every-error-in-one-run", "date-with-dashes", "directory-issued-unknown",
+                   "four-mistakes-one-run", "field-and-date-errors-together", "syntax-error-stops-reading",
+                   "profile-signer-among-other-errors", "misspelt-required-key"):
         assert wanted in names
