@@ -513,3 +513,19 @@ def test_the_last_day_of_a_meeting_comes_after_its_first():
     with pytest.raises(SpecError) as err:
         load_spec_text(spec)
     assert "[cuoc_hop.den_ngay]" in str(err.value) and "16/8/2021" in str(err.value)
+
+
+def test_a_deadline_under_a_heading_that_assigns_a_task_is_that_tasks():
+    # Chỉ thị: "1. Sở Y tế:" owns the points under it; "b) Báo cáo … trước ngày …" is its deadline.
+    doc = task_doc("""\
+  - muc: "Sở Y tế:"
+    chu_tri: Sở Y tế
+    noi_dung:
+      - muc: Chủ trì theo dõi chặt chẽ tình hình dịch bệnh.
+      - muc: Báo cáo UBND tỉnh trước ngày 15/12/2021.
+        thoi_han: 15/12/2021
+""", 'danh_so: "1"\n')
+    assert texts(doc)[1:4] == ["1. Sở Y tế:", "a) Chủ trì theo dõi chặt chẽ tình hình dịch bệnh.",
+                               "b) Báo cáo UBND tỉnh trước ngày 15/12/2021."]
+    assert len(doc.tasks) == 1
+    assert doc.tasks[0].deadlines == ("trước ngày 15/12/2021",) and doc.tasks[0].more == (doc.body[3].path,)

@@ -68,11 +68,11 @@ class _Walker:
                 runs = markup.parse(f"**{shown}** {text}" if block.dam_so else f"{shown} {text}", bold=bold)
                 numbered += 1
                 index = self._add(runs, here, bold, block, previous, owner)
-                self.walk(block.noi_dung, here, muc_depth + 1, 0, shown, index if is_task else owner)
+                self.walk(block.noi_dung, here, muc_depth + 1, 0, shown, index if block.chu_tri else owner)
             elif block.y is not None or form == "y":
                 mark = "-" if bullet_depth == 0 else "+"
                 index = self._add(markup.parse(f"{mark} {text}"), here, False, block, previous, owner)
-                self.walk(block.noi_dung, here, muc_depth, bullet_depth + 1, parent_label, index if is_task else owner)
+                self.walk(block.noi_dung, here, muc_depth, bullet_depth + 1, parent_label, index if block.chu_tri else owner)
             else:
                 index = self._add(markup.parse(text), here, False, block, previous, owner)
                 if block.noi_dung:  # a task written as a paragraph, with its points under it

@@ -15,6 +15,8 @@ from .yamlsource import Path_, Source, dotted
 # Lists of agencies or groups of people: a comma in a flow list ([a, b]) cuts a name apart.
 NAME_LISTS = (("noi_nhan",), ("kinh_gui",), ("cong_van", "noi_nhan"), ("cong_van", "kinh_gui"), ("giay_moi", "noi_nhan"),
               ("giay_moi", "moi"), ("cuoc_hop", "thanh_phan"), ("doi_tuong_thuc_hien",))
+# Lists of paragraphs: a comma in a flow list cuts a sentence into two paragraphs.
+TEXT_LISTS = (("mo_dau",), ("ghi_sau",), ("chu_thich",), ("cuoc_hop", "noi_dung"), ("cong_van", "ghi_sau"))
 RECIPIENT_LISTS = (("noi_nhan",), ("cong_van", "noi_nhan"), ("giay_moi", "noi_nhan"))
 _TASK_KEYS = ("chu_tri", "phoi_hop")
 
@@ -115,7 +117,9 @@ def raw_problems(source: Source) -> list[Problem]:
             fix = f"\n    {key}:\n" + "\n".join(f"      - {p}" for p in parts)
             at(path, "Nơi nhận viết thành danh sách, mỗi nơi nhận một dòng bắt đầu bằng “- ” (docgen tự thêm "
                      f"“- ” và “;” khi in), không viết cả khối thành một chuỗi. Viết:{fix}")
-    for path, value in _all_name_lists(data):
+    lists = [(path, value, True) for path, value in _all_name_lists(data)]
+    lists += [(path, _get(data, path), False) for path in TEXT_LISTS]
+    for path, value, names in lists:
         if not isinstance(value, list) or len(value) < 2 or not all(isinstance(v, str) for v in value):
             continue
         if source.raw is None or not any(_fragment(v, source.raw) for v in value[1:]):
@@ -133,8 +137,13 @@ def raw_problems(source: Source) -> list[Problem]:
         cut_names = [w for w in whole if "," in w and any(names_piece in w for names_piece in (value[i] for i in cut))]
         fix = f"\n{indent}{path[-1]}:\n" + "\n".join(f"{indent}  - {w}" for w in whole)
         pieces = ", ".join(f"“{value[i].strip()}”" for i in cut)
-        at(path, f"Trong [ … ], mỗi dấu phẩy tách một mục: tên “{cut_names[0] if cut_names else whole[0]}” bị cắt thành "
-                 f"nhiều mục ({pieces} không phải tên một cơ quan, đơn vị). Viết mỗi mục một dòng bắt đầu bằng “- ”:{fix}")
+        cut_one = cut_names[0] if cut_names else whole[0]
+        if names:
+            at(path, f"Trong [ … ], mỗi dấu phẩy tách một mục: tên “{cut_one}” bị cắt thành nhiều mục ({pieces} không "
+                     f"phải tên một cơ quan, đơn vị). Viết mỗi mục một dòng bắt đầu bằng “- ”:{fix}")
+        else:
+            at(path, f"Trong [ … ], mỗi dấu phẩy tách một đoạn: câu “{cut_one[:60]}” bị cắt thành nhiều đoạn ({pieces} "
+                     f"là phần sau dấu phẩy). Viết mỗi đoạn một dòng bắt đầu bằng “- ”:{fix}")
     for path in RECIPIENT_LISTS:
         value = _get(data, path)
         for i, item in enumerate(value if isinstance(value, list) else []):
