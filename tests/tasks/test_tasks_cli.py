@@ -31,12 +31,12 @@ def test_the_examples_from_a_fresh_clone(tmp_path):
     result = invoke("nhiem-vu", ROOT / "specs", "--du-thao", "--den-ngay", "5/10/2021", "-o", out,
                     "--cong-van", tmp_path / "cv", "--lich", tmp_path / "lich")
     assert result.exit_code == 0, result.output
-    assert "Cộng: 19 nhiệm vụ quá hạn ở 12 cơ quan" in result.output
+    assert "Cộng: 27 nhiệm vụ quá hạn ở 16 cơ quan" in result.output
     assert "Văn phòng không tự đôn đốc mình" in result.output
-    assert len(list((tmp_path / "cv").glob("*.docx"))) == 11
+    assert len(list((tmp_path / "cv").glob("*.docx"))) == 15
     assert (tmp_path / "lich" / "van-phong.ics").exists()
     plain = invoke("nhiem-vu", ROOT / "specs", "-o", tmp_path / "chi-ban-hanh.xlsx", "--den-ngay", "5/10/2021")
-    assert plain.exit_code == 0 and "Bỏ qua 2 văn bản còn là dự thảo" in plain.output
+    assert plain.exit_code == 0 and "Bỏ qua 3 văn bản còn là dự thảo" in plain.output
 
 
 @pytest.mark.parametrize("args, message", [
