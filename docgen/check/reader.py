@@ -4,19 +4,19 @@ formatting, the sections with their page set-up, headers and footers, and PAGE f
 
 from __future__ import annotations
 
-import io
+import copy
 import re
-import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from ..plumbing.errors import DocgenError
-from ..plumbing.safezip import InputRefused, docx_package, read_input, xml_parser
+from ..plumbing.safezip import xml_parser
 from .charmap import CharMap
+from .package import UnreadableDocument, describe, open_docx, open_streamed
 from .styles import (
     W_VAL,
     ListCounter,
@@ -46,11 +46,7 @@ _WRAP_INLINE = {w("ins"), w("moveTo"), w("hyperlink"), w("smartTag"), w("customX
 _PAGE_FIELD = re.compile(r"^\s*PAGE(\s|\\|$)", re.IGNORECASE)
 
 
-class UnreadableDocument(DocgenError):
-    """The file is not a .docx docgen can open: exit status 2, never a traceback."""
-
-
-@dataclass
+@dataclass(slots=True)
 class Run:
     """A piece of one paragraph's text with the formatting Word shows it in."""
 
@@ -61,7 +57,7 @@ class Run:
     field: str | None = None  # field instruction when this run shows a field result
 
 
-@dataclass
+@dataclass(slots=True)
 class Place:
     """Where a paragraph lives: the main text, a table cell, a text box, a header or footer."""
 
@@ -72,10 +68,10 @@ class Place:
     cols: int = 0
     textbox: bool = False
     table_style: str | None = None
-    cell: etree._Element | None = field(default=None, repr=False)
+    cell: object | None = field(default=None, repr=False)  # the w:tc, or a token standing for it once freed
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     index: int  # 1-based, in document order, across tables and text boxes
     el: etree._Element = field(repr=False)
@@ -146,46 +142,13 @@ class Section:
 @dataclass
 class DocxFile:
     path: Path
-    document: object  # python-docx Document, kept for --fix
+    document: object  # python-docx Document: with document.xml only when read whole (for --fix)
     sheet: StyleSheet
     paras: list[Para]
     sections: list[Section]
 
     def para(self, index: int) -> Para:
         return self.paras[index - 1]
-
-
-def _describe(path: Path) -> str:
-    return f"«{path}»"
-
-
-def open_docx(path: Path, keep_all: bool = False) -> docx.document.Document:
-    """python-docx Document from bounded streams (safezip; unused parts empty unless keep_all), or UnreadableDocument."""
-    path = Path(path)
-    try:
-        data = read_input(path, "tệp")
-    except InputRefused as exc:
-        raise UnreadableDocument(exc.message) from None
-    if data.startswith(b"\xd0\xcf\x11\xe0") and "EncryptedPackage".encode("utf-16-le") in data:  # OLE2, encrypted
-        raise UnreadableDocument(f"Tệp {_describe(path)} được đặt mật khẩu (mã hóa); hãy gỡ mật khẩu trong Word rồi kiểm tra lại.")
-    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file: Word 97-2003
-        raise UnreadableDocument(f"Tệp {_describe(path)} là tệp Word 97–2003 (.doc), không phải .docx; hãy lưu lại dưới dạng .docx.")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        if data.startswith(b"PK"):
-            raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng (gói .docx không đầy đủ), không đọc được.")
-        raise UnreadableDocument(f"Tệp {_describe(path)} không phải tệp .docx (không đúng định dạng Office Open XML).")
-    try:
-        document = docx.Document(io.BytesIO(docx_package(data, f"Tệp {_describe(path)}", keep_all)))
-        document.element.body  # noqa: B018 - touch the body so a broken part fails here
-    except InputRefused as exc:
-        raise UnreadableDocument(exc.message) from None
-    except ValueError as exc:
-        if "content type" in str(exc):
-            raise UnreadableDocument(f"Tệp {_describe(path)} không phải văn bản Word (.docx).") from exc
-        raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng, không đọc được: {exc}.") from exc
-    except Exception as exc:  # noqa: BLE001 - any failure inside a broken package is the same to the user
-        raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng, không đọc được ({type(exc).__name__}).") from exc
-    return document
 
 
 def _related_root(part, reltype: str) -> etree._Element | None:
@@ -202,27 +165,63 @@ def _related_root(part, reltype: str) -> etree._Element | None:
     return None
 
 
-def read(path: Path, keep_all: bool = False) -> DocxFile:
-    """Read the whole document once; every rule works from this model."""
-    document = open_docx(path, keep_all)
+def read(path: Path, keep_all: bool = False, whole: bool = False) -> DocxFile:
+    """Read the whole document once; every rule works from this model. whole keeps document.xml's
+    tree (and each paragraph's elements) for --fix; otherwise document.xml is streamed."""
+    path = Path(path)
+    if whole:
+        document = open_docx(path, keep_all)
+        blocks: Iterable[etree._Element] = document.element.body
+    else:
+        document, blocks = open_streamed(path, keep_all)
     try:
-        return _build(Path(path), document)
+        return _build(path, document, blocks, keep_elements=whole)
     except DocgenError:
         raise
     except Exception as exc:  # noqa: BLE001 - malformed XML the package layer accepted
-        raise UnreadableDocument(f"Tệp {_describe(Path(path))} bị hỏng, không đọc được ({type(exc).__name__}).") from exc
+        raise UnreadableDocument(f"Tệp {describe(path)} bị hỏng, không đọc được ({type(exc).__name__}).") from exc
 
 
-def _build(path: Path, document) -> DocxFile:
+def _build(path: Path, document, blocks: Iterable[etree._Element], keep_elements: bool) -> DocxFile:
     part = document.part
     styles = _related_root(part, RT.STYLES)
     sheet = StyleSheet(styles, _related_root(part, RT.THEME), _related_root(part, RT.NUMBERING))
     walker = _Walker(sheet, ListCounter(sheet.numbering), "body")
-    body = document.element.body
-    walker.block(body, Place())
-    paras = walker.paras
-    sections = _sections(document, sheet, body, paras)
-    return DocxFile(path, document, sheet, paras, sections)
+    body_place = Place()
+    sect_els: list[etree._Element] = []
+    final: etree._Element | None = None
+    for block in blocks:
+        kept = len(walker.paras)
+        walker.child(block, body_place)
+        if block.tag == W_P:
+            sect = block.find(f"{W_PPR}/{w('sectPr')}")
+            if sect is not None:
+                sect_els.append(sect if keep_elements else copy.deepcopy(sect))
+        elif block.tag == w("sectPr") and final is None:
+            final = block if keep_elements else copy.deepcopy(block)
+        if not keep_elements:
+            _let_go(walker.paras[kept:])
+    if final is not None:
+        sect_els.append(final)
+    fallback = document.element.body if keep_elements else etree.Element(w("sectPr"))  # --fix edits the body's
+    sections = _sections(document, sheet, sect_els, walker.paras, fallback)
+    return DocxFile(path, document, sheet, walker.paras, sections)
+
+
+_NO_MAP = CharMap()
+
+
+def _let_go(paras: list[Para]) -> None:
+    """Drop the references to the XML of paragraphs just read, so the parser can free it; a cell
+    becomes a token that its paragraphs still share."""
+    tokens: dict[int, object] = {}
+    for para in paras:
+        para.el, para.char_map = None, _NO_MAP
+        for run in para.runs:
+            run.el = None
+        cell = para.place.cell
+        if isinstance(cell, etree._Element):
+            para.place.cell = tokens.setdefault(id(cell), object())
 
 
 class _Walker:
@@ -238,17 +237,20 @@ class _Walker:
 
     def block(self, container: etree._Element, place: Place) -> None:
         for child in container:
-            tag = child.tag
-            if tag == W_P:
-                self.paragraph(child, place)
-            elif tag == W_TBL:
-                self.table(child, place)
-            elif tag == W_SDT:
-                content = child.find(W_SDTCONTENT)
-                if content is not None:
-                    self.block(content, place)
-            elif tag == w("customXml"):
-                self.block(child, place)
+            self.child(child, place)
+
+    def child(self, child: etree._Element, place: Place) -> None:
+        tag = child.tag
+        if tag == W_P:
+            self.paragraph(child, place)
+        elif tag == W_TBL:
+            self.table(child, place)
+        elif tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                self.block(content, place)
+        elif tag == w("customXml"):
+            self.block(child, place)
 
     def table(self, tbl: etree._Element, outer: Place) -> None:
         if outer.table is None and not outer.textbox:
@@ -420,11 +422,8 @@ class _Walker:
                 para.line_shape = True
 
 
-def _sections(document, sheet: StyleSheet, body: etree._Element, paras: list[Para]) -> list[Section]:
-    sect_els = list(body.iterfind(f"{W_P}/{W_PPR}/{w('sectPr')}"))
-    final = body.find(w("sectPr"))
-    if final is not None:
-        sect_els.append(final)
+def _sections(document, sheet: StyleSheet, sect_els: list[etree._Element], paras: list[Para],
+              fallback: etree._Element) -> list[Section]:
     sections: list[Section] = []
     inherited: dict[tuple[str, str], Story] = {}
     for index, el in enumerate(sect_els):
@@ -459,7 +458,7 @@ def _sections(document, sheet: StyleSheet, body: etree._Element, paras: list[Par
             title_pg=title is not None and on_off(title), stories=stories,
         ))
     if not sections:
-        sections.append(Section(0, body, 12240, 15840, "portrait", 1440, 1440, 1800, 1800, False, {}))
+        sections.append(Section(0, fallback, 12240, 15840, "portrait", 1440, 1440, 1800, 1800, False, {}))
     for para in paras:
         para.section = min(para.section, len(sections) - 1)
     return sections
