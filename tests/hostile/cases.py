@@ -265,7 +265,7 @@ def bidi_case(tmp: Path) -> Case:
     return Case("bidi-in-docx", ["check", str(write_zip(tmp / "bidi.docx", members))], "1", ("U+202E",))
 
 
-def _big_docx(tmp: Path, size_mb: int) -> Path:
+def big_docx(tmp: Path, size_mb: int) -> Path:
     """A .docx whose document.xml holds size_mb of plain paragraphs (made once per folder)."""
     path = tmp / f"big-{size_mb}.docx"
     if path.exists():
@@ -285,13 +285,13 @@ def _big_docx(tmp: Path, size_mb: int) -> Path:
 
 def big_document(tmp: Path, size_mb: int = 50) -> Case:
     """A plain document.xml of size_mb is checked (streamed): memory grows with what is kept, not with the file."""
-    return Case(f"big-document-{size_mb}mb", ["check", str(_big_docx(tmp, size_mb))], "0|1", slow=True)
+    return Case(f"big-document-{size_mb}mb", ["check", str(big_docx(tmp, size_mb))], "0|1", slow=True)
 
 
 def big_document_fix(tmp: Path, size_mb: int = 50) -> Case:
     """`check --fix` needs the whole tree: past its limit it checks, then refuses to fix, and says why."""
     out = _out(tmp, f"fix-{size_mb}")
-    return Case(f"big-document-{size_mb}mb-fix", ["check", str(_big_docx(tmp, size_mb)), "--fix", str(out / "sua.docx")],
+    return Case(f"big-document-{size_mb}mb-fix", ["check", str(big_docx(tmp, size_mb)), "--fix", str(out / "sua.docx")],
                 words=("--fix", "KHÔNG ĐẠT"), absent=[out / "sua.docx"], out_dir=out, slow=True)
 
 
