@@ -109,6 +109,7 @@ class Case:
     absent: list[Path] = field(default_factory=list)  # files that must not appear
     out_dir: Path | None = None  # nothing may be left half-written here
     slow: bool = False
+    module: str = "docgen.cli"  # tests.hostile.nofork: as if no process could be forked
 
 
 def _out(tmp: Path, name: str) -> Path:
@@ -168,6 +169,28 @@ def template_cases(tmp: Path) -> list[Case]:
         _template_case(tmp, "tpl-dynamic-memory", ["{% set n = trich_yeu|length %}{{ 'x'|center(n*n*n*n*n) }}"],
                        ("bộ nhớ", "center"))[0],
     ]
+
+
+def no_fork_cases(tmp: Path) -> list[Case]:
+    """The render budget when no worker process can be forked: the template renders in docgen's own
+    process, under its clock and output bounds, and the refusal still names the tag."""
+    cases = [
+        _template_case(tmp, "nofork-nested-range", ["{% for a in range(100000) %}{% for b in range(100000) %}x"
+                                                     "{% endfor %}{% endfor %}"], ("range",))[0],
+        _template_case(tmp, "nofork-dynamic-loops", ["{% set n = trich_yeu|length * 1000 %}{% for a in range(n) %}"
+                                                     "{% for b in range(n) %}{% endfor %}{% endfor %}"],
+                       ("giây", "range(n)"))[0],
+        _template_case(tmp, "nofork-dynamic-output", ["{% set n = trich_yeu|length * 1000 %}{% for a in range(n) %}"
+                                                      "{% for b in range(n) %}x{% endfor %}{% endfor %}"],
+                       ("triệu ký tự", "range(n)"))[0],
+        _template_case(tmp, "nofork-string-loops", ["{% set s = trich_yeu * 10000 %}{% for a in s %}{% for b in s %}"
+                                                    "{% endfor %}{% endfor %}"], ("giây", "for b in s"))[0],
+        _template_case(tmp, "nofork-dynamic-memory", ["{% set n = trich_yeu|length %}{{ 'x'|center(n*n*n*n*n) }}"],
+                       ("bộ nhớ", "center"))[0],
+    ]
+    for case in cases:
+        case.module = "tests.hostile.nofork"
+    return cases
 
 
 def fifo_and_devices(tmp: Path) -> list[Case]:
@@ -299,4 +322,4 @@ def all_cases(tmp: Path, big_mb: int = 18) -> list[Case]:
     tmp.mkdir(parents=True, exist_ok=True)
     return [zip_bomb_document(tmp), zip_bomb_thumbnail(tmp), zip_bomb_template_styles(tmp), *template_cases(tmp),
             *fifo_and_devices(tmp), *symlink_cases(tmp), *output_cases(tmp), *register_cases(tmp), bidi_case(tmp),
-            big_document(tmp, big_mb), big_document(tmp, 50), big_document_fix(tmp, 50)]
+            big_document(tmp, big_mb), big_document(tmp, 50), big_document_fix(tmp, 50), *no_fork_cases(tmp)]

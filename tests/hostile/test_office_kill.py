@@ -1,5 +1,6 @@
-"""LibreOffice one-shot (`check --layout`, PDFs without the pool) and pooled: killed whole on time-out and when docgen is killed outright, and
-the private folder of a run that was killed outright is removed by the next one."""
+"""LibreOffice one-shot (`check --layout`, PDFs without the pool) and pooled: killed whole on
+time-out and when docgen itself is killed outright (SIGKILL), and the private folder of a run
+that was killed outright is removed by the next one."""
 
 from __future__ import annotations
 
