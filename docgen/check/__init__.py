@@ -14,7 +14,8 @@ from . import rules
 from .catalogue import BY_ID, RULES, Rule
 from .components import Components, locate
 from .fix import fix_document
-from .reader import DocxFile, UnreadableDocument, read
+from .package import UnreadableDocument
+from .reader import DocxFile, read
 from .report import (
     FAIL,
     NOT_APPLICABLE,

@@ -47,6 +47,10 @@ def describe(path: Path) -> str:
     return f"«{path}»"
 
 
+def broken(path: Path, exc: BaseException) -> UnreadableDocument:
+    return UnreadableDocument(f"Tệp {describe(path)} bị hỏng, không đọc được ({type(exc).__name__}).")
+
+
 def _load(path: Path) -> bytes:
     """The file's bytes, once it is known to be a zip package and not a Word 97–2003 file."""
     try:
@@ -72,7 +76,7 @@ def _python_docx(path: Path, package: bytes) -> docx.document.Document:
             raise UnreadableDocument(f"Tệp {describe(path)} không phải văn bản Word (.docx).") from exc
         raise UnreadableDocument(f"Tệp {describe(path)} bị hỏng, không đọc được: {exc}.") from exc
     except Exception as exc:  # noqa: BLE001 - any failure inside a broken package is the same to the user
-        raise UnreadableDocument(f"Tệp {describe(path)} bị hỏng, không đọc được ({type(exc).__name__}).") from exc
+        raise broken(path, exc) from exc
 
 
 def open_docx(path: Path, keep_all: bool = False) -> docx.document.Document:
@@ -93,13 +97,28 @@ def open_docx(path: Path, keep_all: bool = False) -> docx.document.Document:
     except InputRefused as exc:
         raise UnreadableDocument(exc.message) from None
     except etree.XMLSyntaxError as exc:
-        raise UnreadableDocument(f"Tệp {describe(path)} bị hỏng, không đọc được ({type(exc).__name__}).") from exc
+        raise broken(path, exc) from exc
     document = _python_docx(path, package)
     try:
         document.element.body  # noqa: B018 - touch the body so a broken part fails here
     except Exception as exc:  # noqa: BLE001
-        raise UnreadableDocument(f"Tệp {describe(path)} bị hỏng, không đọc được ({type(exc).__name__}).") from exc
+        raise broken(path, exc) from exc
     return document
+
+
+def related_root(part, reltype: str) -> etree._Element | None:
+    """The XML of the part related to part by reltype (styles, theme, numbering), if any."""
+    for rel in part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            target = rel.target_part
+            element = getattr(target, "element", None)
+            if element is not None:
+                return element
+            try:
+                return etree.fromstring(target.blob, xml_parser())
+            except etree.XMLSyntaxError:
+                return None
+    return None
 
 
 def _main_part(source: SafeZip) -> str | None:
@@ -130,7 +149,7 @@ def open_streamed(path: Path, keep_all: bool = False) -> tuple[docx.document.Doc
     except InputRefused as exc:
         raise UnreadableDocument(exc.message) from None
     except etree.XMLSyntaxError as exc:
-        raise UnreadableDocument(f"Tệp {describe(path)} bị hỏng, không đọc được ({type(exc).__name__}).") from exc
+        raise broken(path, exc) from exc
     document = _python_docx(path, package)
     if not stubs:  # python-docx found its main part elsewhere: read what it read
         return document, iter(list(document.element.body))

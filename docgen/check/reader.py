@@ -14,9 +14,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from ..plumbing.errors import DocgenError
-from ..plumbing.safezip import xml_parser
 from .charmap import CharMap
-from .package import UnreadableDocument, describe, open_docx, open_streamed
+from .package import broken, open_docx, open_streamed, related_root
 from .styles import (
     W_VAL,
     ListCounter,
@@ -151,20 +150,6 @@ class DocxFile:
         return self.paras[index - 1]
 
 
-def _related_root(part, reltype: str) -> etree._Element | None:
-    for rel in part.rels.values():
-        if rel.reltype == reltype and not rel.is_external:
-            target = rel.target_part
-            element = getattr(target, "element", None)
-            if element is not None:
-                return element
-            try:
-                return etree.fromstring(target.blob, xml_parser())
-            except etree.XMLSyntaxError:
-                return None
-    return None
-
-
 def read(path: Path, keep_all: bool = False, whole: bool = False) -> DocxFile:
     """Read the whole document once; every rule works from this model. whole keeps document.xml's
     tree (and each paragraph's elements) for --fix; otherwise document.xml is streamed."""
@@ -179,13 +164,13 @@ def read(path: Path, keep_all: bool = False, whole: bool = False) -> DocxFile:
     except DocgenError:
         raise
     except Exception as exc:  # noqa: BLE001 - malformed XML the package layer accepted
-        raise UnreadableDocument(f"Tệp {describe(path)} bị hỏng, không đọc được ({type(exc).__name__}).") from exc
+        raise broken(path, exc) from exc
 
 
 def _build(path: Path, document, blocks: Iterable[etree._Element], keep_elements: bool) -> DocxFile:
     part = document.part
-    styles = _related_root(part, RT.STYLES)
-    sheet = StyleSheet(styles, _related_root(part, RT.THEME), _related_root(part, RT.NUMBERING))
+    styles = related_root(part, RT.STYLES)
+    sheet = StyleSheet(styles, related_root(part, RT.THEME), related_root(part, RT.NUMBERING))
     walker = _Walker(sheet, ListCounter(sheet.numbering), "body")
     body_place = Place()
     sect_els: list[etree._Element] = []
