@@ -13,9 +13,10 @@ from pathlib import Path
 from . import rules
 from .catalogue import BY_ID, RULES, Rule
 from .components import Components, locate
+from .docmodel import DocxFile
 from .fix import fix_document
 from .package import UnreadableDocument
-from .reader import DocxFile, read
+from .reader import read
 from .report import (
     FAIL,
     NOT_APPLICABLE,

@@ -18,7 +18,8 @@ from ..plumbing.ooxml import page_number_field
 from ..plumbing.output import refuse_existing, write_atomic
 from . import rules
 from .components import Components, locate
-from .reader import DocxFile, Para, read
+from .docmodel import DocxFile, Para
+from .reader import read
 from .report import FAIL, Change, Location, Result
 from .styles import w
 from .text import num

@@ -36,7 +36,7 @@ from .styles import W_NS, w
 
 PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 STUB = f'<w:document xmlns:w="{W_NS}"><w:body/></w:document>'.encode()
-W_BODY = w("body")
+W_BODY, W_TBL, W_TR = w("body"), w("tbl"), w("tr")
 
 
 class UnreadableDocument(DocgenError):
@@ -152,23 +152,32 @@ def open_streamed(path: Path, keep_all: bool = False) -> tuple[docx.document.Doc
         raise broken(path, exc) from exc
     document = _python_docx(path, package)
     if not stubs:  # python-docx found its main part elsewhere: read what it read
-        return document, iter(list(document.element.body))
+        return document, iter([("block", el) for el in document.element.body])
     return document, _body_blocks(source, main, label)
 
 
-def _body_blocks(source: SafeZip, main: str, label: str) -> Iterator[etree._Element]:
+def _body_blocks(source: SafeZip, main: str, label: str) -> Iterator[tuple]:
+    """("block", el) for each child of w:body once it is complete; a top-level table as
+    ("row", tbl, tr) for each row once complete, then ("end", tbl). Each is freed once given."""
     chunks = source.chunks(main, DOCUMENT_XML_MEMBER)
     try:
         body_seen = False
         for el in stream_xml(chunks, f"{label}: phần {main}", remove_blank_text=True):
             parent = el.getparent()
-            if parent is None or parent.tag != W_BODY or parent.getparent() is None:
+            grand = parent.getparent() if parent is not None else None
+            if grand is None:
                 body_seen = body_seen or el.tag == W_BODY
-                continue
-            yield el
-            el.clear()
-            while el.getprevious() is not None:
-                del parent[0]
+            elif parent.tag == W_BODY:
+                yield ("end", el) if el.tag == W_TBL else ("block", el)
+                el.clear()
+                while el.getprevious() is not None:
+                    del parent[0]
+            elif el.tag == W_TR and parent.tag == W_TBL and grand.tag == W_BODY and grand.getparent() is not None:
+                yield "row", parent, el
+                el.clear()
+                before = el.getprevious()
+                if before is not None and before.tag == W_TR:  # the row read last time, emptied then
+                    parent.remove(before)
         if not body_seen:
             raise UnreadableDocument(f"{label} bị hỏng, không đọc được (thiếu phần thân văn bản w:body).")
     except InputRefused as exc:

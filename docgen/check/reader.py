@@ -5,9 +5,7 @@ formatting, the sections with their page set-up, headers and footers, and PAGE f
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -15,12 +13,11 @@ from lxml import etree
 
 from ..plumbing.errors import DocgenError
 from .charmap import CharMap
+from .docmodel import DocxFile, Para, Place, Run, Section, Story
 from .package import broken, open_docx, open_streamed, related_root
 from .styles import (
     W_VAL,
     ListCounter,
-    ParaFormat,
-    RunFormat,
     StyleSheet,
     on_off,
     read_ppr,
@@ -38,116 +35,16 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 W_P, W_R, W_T, W_TBL, W_TR, W_TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
 W_PPR, W_RPR, W_SDT, W_SDTCONTENT = w("pPr"), w("rPr"), w("sdt"), w("sdtContent")
 W_TXBX = w("txbxContent")
+W_PSTYLE, W_RSTYLE, W_SECTPR, W_TYPE = w("pStyle"), w("rStyle"), w("sectPr"), w("type")
+W_NO_BREAK_HYPHEN, W_RENDERED_BREAK = w("noBreakHyphen"), w("lastRenderedPageBreak")
+W_FLD_CHAR, W_FLD_CHAR_TYPE, W_INSTR_TEXT = w("fldChar"), w("fldCharType"), w("instrText")
+W_FLD_SIMPLE, W_INSTR = w("fldSimple"), w("instr")
+_TABS, _BREAKS = {w("tab"), w("ptab")}, {w("br"), w("cr")}
 MC_ALT, MC_CHOICE = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice"
+_DRAWN = {w("drawing"), w("pict"), w("object"), MC_ALT}
 _SKIP_INLINE = {w("del"), w("moveFrom"), w("pPr"), w("rPr")}
 _WRAP_INLINE = {w("ins"), w("moveTo"), w("hyperlink"), w("smartTag"), w("customXml"), w("dir"), w("bdo"),
                 w("fldSimple"), W_SDTCONTENT}
-_PAGE_FIELD = re.compile(r"^\s*PAGE(\s|\\|$)", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class Run:
-    """A piece of one paragraph's text with the formatting Word shows it in."""
-
-    el: etree._Element = field(repr=False)
-    start: int
-    end: int
-    fmt: RunFormat
-    field: str | None = None  # field instruction when this run shows a field result
-
-
-@dataclass(slots=True)
-class Place:
-    """Where a paragraph lives: the main text, a table cell, a text box, a header or footer."""
-
-    story: str = "body"  # body, header, footer
-    table: int | None = None  # number of the top-level table in its story, from 1
-    row: int = 0
-    col: int = 0
-    cols: int = 0
-    textbox: bool = False
-    table_style: str | None = None
-    cell: object | None = field(default=None, repr=False)  # the w:tc, or a token standing for it once freed
-
-
-@dataclass(slots=True)
-class Para:
-    index: int  # 1-based, in document order, across tables and text boxes
-    el: etree._Element = field(repr=False)
-    fmt: ParaFormat = field(repr=False)
-    runs: list[Run] = field(repr=False)
-    text: str  # what the paragraph reads: tabs as \t, line breaks as \n
-    label: str  # numbering label in front of the text (part of `text`), "" when none
-    place: Place
-    section: int = 0
-    char_map: CharMap = field(default_factory=CharMap, repr=False)
-    line_shape: bool = False  # holds a drawn line (a rule drawn with Word's line tool)
-    drawing: bool = False
-    page_breaks: int = 0  # explicit or last-rendered page breaks inside or before it
-    fields: list[str] = field(default_factory=list)
-    mark: RunFormat | None = field(default=None, repr=False)  # the paragraph mark's formatting
-
-    @property
-    def shown(self) -> str:
-        """The text as printed: characters under `caps` come out as capitals, one for one."""
-        if not any(run.fmt.caps for run in self.runs):
-            return self.text
-        chars = list(self.text)
-        for run in self.runs:
-            if run.fmt.caps:
-                for i in range(run.start, run.end):
-                    upper = chars[i].upper()
-                    chars[i] = upper if len(upper) == 1 else chars[i]
-        return "".join(chars)
-
-    @property
-    def in_table(self) -> bool:
-        return self.place.table is not None
-
-    def runs_in(self, start: int, end: int) -> list[tuple[Run, str]]:
-        """Runs that print something in [start, end), with the slice each prints."""
-        return [(run, self.text[max(run.start, start):min(run.end, end)])
-                for run in self.runs if run.end > start and run.start < end]
-
-
-@dataclass
-class Story:
-    """A header or footer part as one section uses it."""
-
-    kind: str  # header or footer
-    type: str  # default, first or even
-    part: object
-    paras: list[Para]
-
-
-@dataclass
-class Section:
-    index: int
-    el: etree._Element
-    width: int  # twips
-    height: int
-    orient: str
-    top: int
-    bottom: int
-    left: int
-    right: int
-    title_pg: bool
-    stories: dict[tuple[str, str], Story]
-
-    def story(self, kind: str, type_: str) -> Story | None:
-        return self.stories.get((kind, type_))
-
-
-@dataclass
-class DocxFile:
-    path: Path
-    document: object  # python-docx Document: with document.xml only when read whole (for --fix)
-    sheet: StyleSheet
-    paras: list[Para]
-    sections: list[Section]
-
-    def para(self, index: int) -> Para:
-        return self.paras[index - 1]
 
 
 def read(path: Path, keep_all: bool = False, whole: bool = False) -> DocxFile:
@@ -156,7 +53,7 @@ def read(path: Path, keep_all: bool = False, whole: bool = False) -> DocxFile:
     path = Path(path)
     if whole:
         document = open_docx(path, keep_all)
-        blocks: Iterable[etree._Element] = document.element.body
+        blocks: Iterable[tuple] = (("block", el) for el in document.element.body)
     else:
         document, blocks = open_streamed(path, keep_all)
     try:
@@ -167,7 +64,9 @@ def read(path: Path, keep_all: bool = False, whole: bool = False) -> DocxFile:
         raise broken(path, exc) from exc
 
 
-def _build(path: Path, document, blocks: Iterable[etree._Element], keep_elements: bool) -> DocxFile:
+def _build(path: Path, document, blocks: Iterable[tuple], keep_elements: bool) -> DocxFile:
+    """blocks: ("block", el) for each child of the body; a top-level table may come instead as
+    ("row", tbl, tr) for each of its rows as soon as it is read, then ("end", tbl)."""
     part = document.part
     styles = related_root(part, RT.STYLES)
     sheet = StyleSheet(styles, related_root(part, RT.THEME), related_root(part, RT.NUMBERING))
@@ -175,20 +74,29 @@ def _build(path: Path, document, blocks: Iterable[etree._Element], keep_elements
     body_place = Place()
     sect_els: list[etree._Element] = []
     final: etree._Element | None = None
-    for block in blocks:
+    table: list = [None]  # the top-level table whose rows are coming: element, number, style, next row
+    for kind, block, *tr in blocks:
         kept = len(walker.paras)
-        walker.child(block, body_place)
-        if block.tag == W_P:
-            sect = block.find(f"{W_PPR}/{w('sectPr')}")
+        if kind != "block":
+            if table[0] is not block:
+                table = [block, *walker.table_begin(block, body_place), 0]
+            if kind == "row":
+                walker.row(tr[0], table[3], table[1], table[2], body_place)
+                table[3] += 1
+        elif block.tag == W_P:
+            walker.child(block, body_place)
+            sect = block.find(f"{W_PPR}/{W_SECTPR}")
             if sect is not None:
                 sect_els.append(sect if keep_elements else copy.deepcopy(sect))
-        elif block.tag == w("sectPr") and final is None:
-            final = block if keep_elements else copy.deepcopy(block)
+        elif block.tag == W_SECTPR:
+            final = final if final is not None else block if keep_elements else copy.deepcopy(block)
+        else:
+            walker.child(block, body_place)
         if not keep_elements:
             _let_go(walker.paras[kept:])
     if final is not None:
         sect_els.append(final)
-    fallback = document.element.body if keep_elements else etree.Element(w("sectPr"))  # --fix edits the body's
+    fallback = document.element.body if keep_elements else etree.Element(W_SECTPR)  # --fix edits the body's
     sections = _sections(document, sheet, sect_els, walker.paras, fallback)
     return DocxFile(path, document, sheet, walker.paras, sections)
 
@@ -238,32 +146,39 @@ class _Walker:
             self.block(child, place)
 
     def table(self, tbl: etree._Element, outer: Place) -> None:
+        number, table_style = self.table_begin(tbl, outer)
+        for r, tr in enumerate(tbl.iterfind(W_TR)):
+            self.row(tr, r, number, table_style, outer)
+
+    def table_begin(self, tbl: etree._Element, outer: Place) -> tuple[int | None, str | None]:
+        """The table's number in its story and its style: the first of its rows is enough."""
         if outer.table is None and not outer.textbox:
             self.tables += 1
             number = self.tables
         else:
             number = outer.table
         style_el = tbl.find(f"{w('tblPr')}/{w('tblStyle')}")
-        table_style = style_el.get(W_VAL) if style_el is not None else self.sheet.default("table")
-        for r, tr in enumerate(tbl.iterfind(W_TR)):
-            cells = [tc for tc in tr if tc.tag in (W_TC, W_SDT)]
-            col = 0
-            for tc in cells:
-                if tc.tag == W_SDT:
-                    tc = tc.find(f"{W_SDTCONTENT}/{W_TC}")
-                    if tc is None:
-                        continue
-                span_el = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
-                span = int(span_el.get(W_VAL)) if span_el is not None else 1
-                place = Place(self.story, number, r, col, len(cells), outer.textbox, table_style, tc)
-                self.block(tc, place)
-                col += span
+        return number, style_el.get(W_VAL) if style_el is not None else self.sheet.default("table")
+
+    def row(self, tr: etree._Element, r: int, number: int | None, table_style: str | None, outer: Place) -> None:
+        cells = [tc for tc in tr if tc.tag in (W_TC, W_SDT)]
+        col = 0
+        for tc in cells:
+            if tc.tag == W_SDT:
+                tc = tc.find(f"{W_SDTCONTENT}/{W_TC}")
+                if tc is None:
+                    continue
+            span_el = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
+            span = int(span_el.get(W_VAL)) if span_el is not None else 1
+            place = Place(self.story, number, r, col, len(cells), outer.textbox, table_style, tc)
+            self.block(tc, place)
+            col += span
 
     def paragraph(self, p: etree._Element, place: Place) -> None:
         sheet = self.sheet
         ppr = p.find(W_PPR)
         direct = read_ppr(ppr)
-        style_el = ppr.find(w("pStyle")) if ppr is not None else None
+        style_el = ppr.find(W_PSTYLE) if ppr is not None else None
         para_style = style_el.get(W_VAL) if style_el is not None else sheet.default("paragraph")
         fmt = sheet.para_format(place.table_style, para_style, direct)
         default_char = sheet.default("character")
@@ -285,7 +200,7 @@ class _Walker:
         def add_run(r: etree._Element, simple_field: str | None) -> None:
             nonlocal pos
             rpr = r.find(W_RPR)
-            rstyle = rpr.find(w("rStyle")) if rpr is not None else None
+            rstyle = rpr.find(W_RSTYLE) if rpr is not None else None
             char_style = rstyle.get(W_VAL) if rstyle is not None else default_char
             run_fmt = sheet.run_format(place.table_style, para_style, char_style, read_rpr(rpr))
             start = pos
@@ -301,26 +216,26 @@ class _Walker:
                     pieces.append(text)
                     char_map.add(child, 0, len(text))
                     pos += len(text)
-                elif tag in (w("tab"), w("ptab")):
+                elif tag in _TABS:
                     if not state["in_instr"] and not run_fmt.vanish:
                         pieces.append("\t")
                         char_map.add(child, -1, 1)
                         pos += 1
-                elif tag in (w("br"), w("cr")):
-                    if child.get(w("type")) == "page":
+                elif tag in _BREAKS:
+                    if child.get(W_TYPE) == "page":
                         para.page_breaks += 1
                     if not state["in_instr"] and not run_fmt.vanish:
                         pieces.append("\n")
                         char_map.add(child, -1, 1)
                         pos += 1
-                elif tag == w("noBreakHyphen"):
+                elif tag == W_NO_BREAK_HYPHEN:
                     pieces.append("-")
                     char_map.add(child, -1, 1)
                     pos += 1
-                elif tag == w("lastRenderedPageBreak"):
+                elif tag == W_RENDERED_BREAK:
                     para.page_breaks += 1
-                elif tag == w("fldChar"):
-                    kind = child.get(w("fldCharType"))
+                elif tag == W_FLD_CHAR:
+                    kind = child.get(W_FLD_CHAR_TYPE)
                     if kind == "begin":
                         state["depth"] += 1
                         state["in_instr"] = True
@@ -337,10 +252,10 @@ class _Walker:
                         state["depth"] = max(0, state["depth"] - 1)
                         state["in_instr"] = False
                         state["result_of"] = None
-                elif tag == w("instrText"):
+                elif tag == W_INSTR_TEXT:
                     state["instr"] += child.text or ""
                     touched = touched or state["instr"].strip()
-                elif tag in (w("drawing"), w("pict"), w("object"), MC_ALT):
+                elif tag in _DRAWN:
                     self._drawing(child, para, textboxes)
             if state["in_instr"]:
                 touched = touched or state["instr"].strip() or "?"
@@ -355,8 +270,8 @@ class _Walker:
                     add_run(child, simple_field)
                 elif tag in _SKIP_INLINE:
                     continue
-                elif tag == w("fldSimple"):
-                    instr = child.get(w("instr")) or ""
+                elif tag == W_FLD_SIMPLE:
+                    instr = child.get(W_INSTR) or ""
                     para.fields.append(instr.strip())
                     walk_inline(child, instr)
                 elif tag == W_SDT:
@@ -374,7 +289,7 @@ class _Walker:
         para.text = "".join(pieces)
         para.label = label
         para.char_map = char_map
-        if ppr is not None and ppr.find(w("sectPr")) is not None:
+        if ppr is not None and ppr.find(W_SECTPR) is not None:
             self.section += 1
         self.paras.append(para)
         para.index = len(self.paras)
@@ -447,7 +362,3 @@ def _sections(document, sheet: StyleSheet, sect_els: list[etree._Element], paras
     for para in paras:
         para.section = min(para.section, len(sections) - 1)
     return sections
-
-
-def is_page_field(instr: str | None) -> bool:
-    return bool(instr) and bool(_PAGE_FIELD.match(instr))

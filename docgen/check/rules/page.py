@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from ...nd30 import layout as L
-from ..reader import DocxFile, Para, Run, is_page_field
+from ..docmodel import DocxFile, Para, Run, is_page_field
 from ..report import Location
 from ..text import excerpt, num, span
 from .common import (
