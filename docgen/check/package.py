@@ -134,9 +134,9 @@ def _main_part(source: SafeZip) -> str | None:
     return None
 
 
-def open_streamed(path: Path, keep_all: bool = False) -> tuple[docx.document.Document, Iterator[etree._Element]]:
+def open_streamed(path: Path, keep_all: bool = False) -> tuple[docx.document.Document, Iterator[tuple]]:
     """python-docx Document of every part but the main one (left as an empty body), and the main
-    part's body blocks as they are parsed: each block is complete when given and freed after."""
+    part's body as it is parsed (see _body_blocks): each piece complete when given, freed after."""
     path = Path(path)
     data = _load(path)
     label = f"Tệp {describe(path)}"
