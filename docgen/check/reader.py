@@ -37,6 +37,7 @@ W_PPR, W_RPR, W_SDT, W_SDTCONTENT = w("pPr"), w("rPr"), w("sdt"), w("sdtContent"
 W_TXBX = w("txbxContent")
 W_PSTYLE, W_RSTYLE, W_SECTPR, W_TYPE = w("pStyle"), w("rStyle"), w("sectPr"), w("type")
 W_NO_BREAK_HYPHEN, W_RENDERED_BREAK = w("noBreakHyphen"), w("lastRenderedPageBreak")
+W_PAGE_BREAK_BEFORE = w("pageBreakBefore")
 W_FLD_CHAR, W_FLD_CHAR_TYPE, W_INSTR_TEXT = w("fldChar"), w("fldCharType"), w("instrText")
 W_FLD_SIMPLE, W_INSTR = w("fldSimple"), w("instr")
 _TABS, _BREAKS = {w("tab"), w("ptab")}, {w("br"), w("cr")}
@@ -117,6 +118,11 @@ def _let_go(paras: list[Para]) -> None:
             para.place.cell = tokens.setdefault(id(cell), object())
 
 
+def _first(el: etree._Element, tag: str) -> etree._Element | None:
+    """el.find(tag) for one tag, without the path machinery (twice as fast; it runs for every run)."""
+    return next(el.iterchildren(tag), None)
+
+
 class _Walker:
     """Collects paragraphs of one story in reading order."""
 
@@ -176,17 +182,17 @@ class _Walker:
 
     def paragraph(self, p: etree._Element, place: Place) -> None:
         sheet = self.sheet
-        ppr = p.find(W_PPR)
+        ppr = _first(p, W_PPR)
         direct = read_ppr(ppr)
-        style_el = ppr.find(W_PSTYLE) if ppr is not None else None
+        style_el = _first(ppr, W_PSTYLE) if ppr is not None else None
         para_style = style_el.get(W_VAL) if style_el is not None else sheet.default("paragraph")
         fmt = sheet.para_format(place.table_style, para_style, direct)
         default_char = sheet.default("character")
         mark = sheet.run_format(place.table_style, para_style, None,
-                                read_rpr(ppr.find(W_RPR)) if ppr is not None else {})
+                                read_rpr(_first(ppr, W_RPR)) if ppr is not None else {})
         para = Para(index=0, el=p, fmt=fmt, runs=[], text="", label="", place=place, section=self.section, mark=mark)
         if ppr is not None:
-            page_before = ppr.find(w("pageBreakBefore"))
+            page_before = _first(ppr, W_PAGE_BREAK_BEFORE)
             if page_before is not None and on_off(page_before):
                 para.page_breaks += 1
         label = self.counter.label(fmt.num_id, fmt.ilvl) if fmt.num_id else ""
@@ -199,8 +205,8 @@ class _Walker:
 
         def add_run(r: etree._Element, simple_field: str | None) -> None:
             nonlocal pos
-            rpr = r.find(W_RPR)
-            rstyle = rpr.find(W_RSTYLE) if rpr is not None else None
+            rpr = _first(r, W_RPR)
+            rstyle = _first(rpr, W_RSTYLE) if rpr is not None else None
             char_style = rstyle.get(W_VAL) if rstyle is not None else default_char
             run_fmt = sheet.run_format(place.table_style, para_style, char_style, read_rpr(rpr))
             start = pos
@@ -289,7 +295,7 @@ class _Walker:
         para.text = "".join(pieces)
         para.label = label
         para.char_map = char_map
-        if ppr is not None and ppr.find(W_SECTPR) is not None:
+        if ppr is not None and _first(ppr, W_SECTPR) is not None:
             self.section += 1
         self.paras.append(para)
         para.index = len(self.paras)

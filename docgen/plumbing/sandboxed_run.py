@@ -26,6 +26,7 @@ from typing import Any
 from .errors import DocgenError
 
 GRACE_S = 3.0  # after the child's own alarm, before the parent kills it
+ALARM_LATE_S = 1.0  # in-process: the alarm, for loops that never look at the clock, after the deadline
 
 
 class BudgetExceeded(Exception):
@@ -165,7 +166,9 @@ def _here(fn: Callable[[], Any], wall_s: float, memory_bytes: int, on_budget: Ca
     previous = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGALRM, ring)
-        signal.setitimer(signal.ITIMER_REAL, wall_s)
+        # Later than the budget's own deadline: a loop that checks it stops first, and the alarm
+        # does not ring again while that refusal is being written (it would lose the tag's name).
+        signal.setitimer(signal.ITIMER_REAL, wall_s + ALARM_LATE_S)
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if memory_bytes:
         limit = _vm_size() + memory_bytes
