@@ -37,6 +37,9 @@ from .styles import W_NS, w
 PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 STUB = f'<w:document xmlns:w="{W_NS}"><w:body/></w:document>'.encode()
 W_BODY, W_TBL, W_TR = w("body"), w("tbl"), w("tr")
+# The parser reports only these: what the reader walks at the top of the body, and rows. Any other
+# child of the body is nothing to the reader and goes with the next block reported after it.
+_REPORTED = (W_BODY, W_TBL, W_TR, w("p"), w("sdt"), w("customXml"), w("sectPr"))
 
 
 class UnreadableDocument(DocgenError):
@@ -162,7 +165,7 @@ def _body_blocks(source: SafeZip, main: str, label: str) -> Iterator[tuple]:
     chunks = source.chunks(main, DOCUMENT_XML_MEMBER)
     try:
         body_seen = False
-        for el in stream_xml(chunks, f"{label}: phần {main}", remove_blank_text=True):
+        for el in stream_xml(chunks, f"{label}: phần {main}", tag=_REPORTED, remove_blank_text=True):
             parent = el.getparent()
             grand = parent.getparent() if parent is not None else None
             if grand is None:
