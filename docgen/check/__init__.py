@@ -13,8 +13,10 @@ from pathlib import Path
 from . import rules
 from .catalogue import BY_ID, RULES, Rule
 from .components import Components, locate
+from .docmodel import DocxFile
 from .fix import fix_document
-from .reader import DocxFile, UnreadableDocument, read
+from .package import UnreadableDocument
+from .reader import read
 from .report import (
     FAIL,
     NOT_APPLICABLE,

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..nd30.codes import TYPE_CODES
-from .reader import DocxFile, Para
+from .docmodel import DocxFile, Para
 from .tail import split_tail
 from .text import fold
 

@@ -18,7 +18,8 @@ from ..plumbing.ooxml import page_number_field
 from ..plumbing.output import refuse_existing, write_atomic
 from . import rules
 from .components import Components, locate
-from .reader import DocxFile, Para, read
+from .docmodel import DocxFile, Para
+from .reader import read
 from .report import FAIL, Change, Location, Result
 from .styles import w
 from .text import num
@@ -56,7 +57,7 @@ def fix_document(src: Path, dst: Path, force: bool = False) -> list[Change]:
     if dst.resolve() == src.resolve() or (dst.exists() and src.exists() and os.path.samefile(src, dst)):
         raise DocgenError(f"Tệp ghi ra «{dst}» trùng với tệp cần sửa; --fix không ghi đè văn bản gốc, hãy chọn tên khác.")
     refuse_existing([dst], force)
-    doc = read(src, keep_all=True)  # the fixed copy keeps every picture and part
+    doc = read(src, keep_all=True, whole=True)  # the fixed copy keeps every picture and part
     comps = locate(doc)
     fix = Fixer(doc, comps)
     for result in rules.run(doc, comps):

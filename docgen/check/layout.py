@@ -18,7 +18,7 @@ from ..plumbing.office import docx_to_pdf
 from . import pagination
 from .catalogue import BY_ID
 from .components import Components, Segment
-from .reader import DocxFile
+from .docmodel import DocxFile
 from .report import Finding, Location, Result
 from .rules import TWIPS_PER_MM, NotApplicable, NotChecked, judge
 from .text import excerpt, fold, num

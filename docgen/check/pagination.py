@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .components import Components, whole
-from .reader import DocxFile, Para
+from .docmodel import DocxFile, Para
 from .rules import NotApplicable, NotChecked
 from .text import excerpt, fold, num
 

@@ -4,24 +4,20 @@ formatting, the sections with their page set-up, headers and footers, and PAGE f
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
-from dataclasses import dataclass, field
+import copy
+from collections.abc import Iterable
 from pathlib import Path
 
-import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from ..plumbing.errors import DocgenError
-from ..plumbing.safezip import InputRefused, docx_package, read_input, xml_parser
 from .charmap import CharMap
+from .docmodel import DocxFile, Para, Place, Run, Section, Story
+from .package import broken, open_docx, open_streamed, related_root
 from .styles import (
     W_VAL,
     ListCounter,
-    ParaFormat,
-    RunFormat,
     StyleSheet,
     on_off,
     read_ppr,
@@ -39,190 +35,92 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 W_P, W_R, W_T, W_TBL, W_TR, W_TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
 W_PPR, W_RPR, W_SDT, W_SDTCONTENT = w("pPr"), w("rPr"), w("sdt"), w("sdtContent")
 W_TXBX = w("txbxContent")
+W_PSTYLE, W_RSTYLE, W_SECTPR, W_TYPE = w("pStyle"), w("rStyle"), w("sectPr"), w("type")
+W_NO_BREAK_HYPHEN, W_RENDERED_BREAK = w("noBreakHyphen"), w("lastRenderedPageBreak")
+W_PAGE_BREAK_BEFORE = w("pageBreakBefore")
+W_FLD_CHAR, W_FLD_CHAR_TYPE, W_INSTR_TEXT = w("fldChar"), w("fldCharType"), w("instrText")
+W_FLD_SIMPLE, W_INSTR = w("fldSimple"), w("instr")
+_TABS, _BREAKS = {w("tab"), w("ptab")}, {w("br"), w("cr")}
 MC_ALT, MC_CHOICE = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice"
+_DRAWN = {w("drawing"), w("pict"), w("object"), MC_ALT}
 _SKIP_INLINE = {w("del"), w("moveFrom"), w("pPr"), w("rPr")}
 _WRAP_INLINE = {w("ins"), w("moveTo"), w("hyperlink"), w("smartTag"), w("customXml"), w("dir"), w("bdo"),
                 w("fldSimple"), W_SDTCONTENT}
-_PAGE_FIELD = re.compile(r"^\s*PAGE(\s|\\|$)", re.IGNORECASE)
 
 
-class UnreadableDocument(DocgenError):
-    """The file is not a .docx docgen can open: exit status 2, never a traceback."""
-
-
-@dataclass
-class Run:
-    """A piece of one paragraph's text with the formatting Word shows it in."""
-
-    el: etree._Element = field(repr=False)
-    start: int
-    end: int
-    fmt: RunFormat
-    field: str | None = None  # field instruction when this run shows a field result
-
-
-@dataclass
-class Place:
-    """Where a paragraph lives: the main text, a table cell, a text box, a header or footer."""
-
-    story: str = "body"  # body, header, footer
-    table: int | None = None  # number of the top-level table in its story, from 1
-    row: int = 0
-    col: int = 0
-    cols: int = 0
-    textbox: bool = False
-    table_style: str | None = None
-    cell: etree._Element | None = field(default=None, repr=False)
-
-
-@dataclass
-class Para:
-    index: int  # 1-based, in document order, across tables and text boxes
-    el: etree._Element = field(repr=False)
-    fmt: ParaFormat = field(repr=False)
-    runs: list[Run] = field(repr=False)
-    text: str  # what the paragraph reads: tabs as \t, line breaks as \n
-    label: str  # numbering label in front of the text (part of `text`), "" when none
-    place: Place
-    section: int = 0
-    char_map: CharMap = field(default_factory=CharMap, repr=False)
-    line_shape: bool = False  # holds a drawn line (a rule drawn with Word's line tool)
-    drawing: bool = False
-    page_breaks: int = 0  # explicit or last-rendered page breaks inside or before it
-    fields: list[str] = field(default_factory=list)
-    mark: RunFormat | None = field(default=None, repr=False)  # the paragraph mark's formatting
-
-    @property
-    def shown(self) -> str:
-        """The text as printed: characters under `caps` come out as capitals, one for one."""
-        if not any(run.fmt.caps for run in self.runs):
-            return self.text
-        chars = list(self.text)
-        for run in self.runs:
-            if run.fmt.caps:
-                for i in range(run.start, run.end):
-                    upper = chars[i].upper()
-                    chars[i] = upper if len(upper) == 1 else chars[i]
-        return "".join(chars)
-
-    @property
-    def in_table(self) -> bool:
-        return self.place.table is not None
-
-    def runs_in(self, start: int, end: int) -> list[tuple[Run, str]]:
-        """Runs that print something in [start, end), with the slice each prints."""
-        return [(run, self.text[max(run.start, start):min(run.end, end)])
-                for run in self.runs if run.end > start and run.start < end]
-
-
-@dataclass
-class Story:
-    """A header or footer part as one section uses it."""
-
-    kind: str  # header or footer
-    type: str  # default, first or even
-    part: object
-    paras: list[Para]
-
-
-@dataclass
-class Section:
-    index: int
-    el: etree._Element
-    width: int  # twips
-    height: int
-    orient: str
-    top: int
-    bottom: int
-    left: int
-    right: int
-    title_pg: bool
-    stories: dict[tuple[str, str], Story]
-
-    def story(self, kind: str, type_: str) -> Story | None:
-        return self.stories.get((kind, type_))
-
-
-@dataclass
-class DocxFile:
-    path: Path
-    document: object  # python-docx Document, kept for --fix
-    sheet: StyleSheet
-    paras: list[Para]
-    sections: list[Section]
-
-    def para(self, index: int) -> Para:
-        return self.paras[index - 1]
-
-
-def _describe(path: Path) -> str:
-    return f"«{path}»"
-
-
-def open_docx(path: Path, keep_all: bool = False) -> docx.document.Document:
-    """python-docx Document from bounded streams (safezip; unused parts empty unless keep_all), or UnreadableDocument."""
+def read(path: Path, keep_all: bool = False, whole: bool = False) -> DocxFile:
+    """Read the whole document once; every rule works from this model. whole keeps document.xml's
+    tree (and each paragraph's elements) for --fix; otherwise document.xml is streamed."""
     path = Path(path)
+    if whole:
+        document = open_docx(path, keep_all)
+        blocks: Iterable[tuple] = (("block", el) for el in document.element.body)
+    else:
+        document, blocks = open_streamed(path, keep_all)
     try:
-        data = read_input(path, "tệp")
-    except InputRefused as exc:
-        raise UnreadableDocument(exc.message) from None
-    if data.startswith(b"\xd0\xcf\x11\xe0") and "EncryptedPackage".encode("utf-16-le") in data:  # OLE2, encrypted
-        raise UnreadableDocument(f"Tệp {_describe(path)} được đặt mật khẩu (mã hóa); hãy gỡ mật khẩu trong Word rồi kiểm tra lại.")
-    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file: Word 97-2003
-        raise UnreadableDocument(f"Tệp {_describe(path)} là tệp Word 97–2003 (.doc), không phải .docx; hãy lưu lại dưới dạng .docx.")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        if data.startswith(b"PK"):
-            raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng (gói .docx không đầy đủ), không đọc được.")
-        raise UnreadableDocument(f"Tệp {_describe(path)} không phải tệp .docx (không đúng định dạng Office Open XML).")
-    try:
-        document = docx.Document(io.BytesIO(docx_package(data, f"Tệp {_describe(path)}", keep_all)))
-        document.element.body  # noqa: B018 - touch the body so a broken part fails here
-    except InputRefused as exc:
-        raise UnreadableDocument(exc.message) from None
-    except ValueError as exc:
-        if "content type" in str(exc):
-            raise UnreadableDocument(f"Tệp {_describe(path)} không phải văn bản Word (.docx).") from exc
-        raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng, không đọc được: {exc}.") from exc
-    except Exception as exc:  # noqa: BLE001 - any failure inside a broken package is the same to the user
-        raise UnreadableDocument(f"Tệp {_describe(path)} bị hỏng, không đọc được ({type(exc).__name__}).") from exc
-    return document
-
-
-def _related_root(part, reltype: str) -> etree._Element | None:
-    for rel in part.rels.values():
-        if rel.reltype == reltype and not rel.is_external:
-            target = rel.target_part
-            element = getattr(target, "element", None)
-            if element is not None:
-                return element
-            try:
-                return etree.fromstring(target.blob, xml_parser())
-            except etree.XMLSyntaxError:
-                return None
-    return None
-
-
-def read(path: Path, keep_all: bool = False) -> DocxFile:
-    """Read the whole document once; every rule works from this model."""
-    document = open_docx(path, keep_all)
-    try:
-        return _build(Path(path), document)
+        return _build(path, document, blocks, keep_elements=whole)
     except DocgenError:
         raise
     except Exception as exc:  # noqa: BLE001 - malformed XML the package layer accepted
-        raise UnreadableDocument(f"Tệp {_describe(Path(path))} bị hỏng, không đọc được ({type(exc).__name__}).") from exc
+        raise broken(path, exc) from exc
 
 
-def _build(path: Path, document) -> DocxFile:
+def _build(path: Path, document, blocks: Iterable[tuple], keep_elements: bool) -> DocxFile:
+    """blocks: ("block", el) for each child of the body; a top-level table may come instead as
+    ("row", tbl, tr) for each of its rows as soon as it is read, then ("end", tbl)."""
     part = document.part
-    styles = _related_root(part, RT.STYLES)
-    sheet = StyleSheet(styles, _related_root(part, RT.THEME), _related_root(part, RT.NUMBERING))
+    styles = related_root(part, RT.STYLES)
+    sheet = StyleSheet(styles, related_root(part, RT.THEME), related_root(part, RT.NUMBERING))
     walker = _Walker(sheet, ListCounter(sheet.numbering), "body")
-    body = document.element.body
-    walker.block(body, Place())
-    paras = walker.paras
-    sections = _sections(document, sheet, body, paras)
-    return DocxFile(path, document, sheet, paras, sections)
+    body_place = Place()
+    sect_els: list[etree._Element] = []
+    final: etree._Element | None = None
+    table: list = [None]  # the top-level table whose rows are coming: element, number, style, next row
+    for kind, block, *tr in blocks:
+        kept = len(walker.paras)
+        if kind != "block":
+            if table[0] is not block:
+                table = [block, *walker.table_begin(block, body_place), 0]
+            if kind == "row":
+                walker.row(tr[0], table[3], table[1], table[2], body_place)
+                table[3] += 1
+        elif block.tag == W_P:
+            walker.child(block, body_place)
+            sect = block.find(f"{W_PPR}/{W_SECTPR}")
+            if sect is not None:
+                sect_els.append(sect if keep_elements else copy.deepcopy(sect))
+        elif block.tag == W_SECTPR:
+            final = final if final is not None else block if keep_elements else copy.deepcopy(block)
+        else:
+            walker.child(block, body_place)
+        if not keep_elements:
+            _let_go(walker.paras[kept:])
+    if final is not None:
+        sect_els.append(final)
+    fallback = document.element.body if keep_elements else etree.Element(W_SECTPR)  # --fix edits the body's
+    sections = _sections(document, sheet, sect_els, walker.paras, fallback)
+    return DocxFile(path, document, sheet, walker.paras, sections)
+
+
+_NO_MAP = CharMap()
+
+
+def _let_go(paras: list[Para]) -> None:
+    """Drop the references to the XML of paragraphs just read, so the parser can free it; a cell
+    becomes a token that its paragraphs still share."""
+    tokens: dict[int, object] = {}
+    for para in paras:
+        para.el, para.char_map = None, _NO_MAP
+        for run in para.runs:
+            run.el = None
+        cell = para.place.cell
+        if isinstance(cell, etree._Element):
+            para.place.cell = tokens.setdefault(id(cell), object())
+
+
+def _first(el: etree._Element, tag: str) -> etree._Element | None:
+    """el.find(tag) for one tag, without the path machinery (twice as fast; it runs for every run)."""
+    return next(el.iterchildren(tag), None)
 
 
 class _Walker:
@@ -238,53 +136,63 @@ class _Walker:
 
     def block(self, container: etree._Element, place: Place) -> None:
         for child in container:
-            tag = child.tag
-            if tag == W_P:
-                self.paragraph(child, place)
-            elif tag == W_TBL:
-                self.table(child, place)
-            elif tag == W_SDT:
-                content = child.find(W_SDTCONTENT)
-                if content is not None:
-                    self.block(content, place)
-            elif tag == w("customXml"):
-                self.block(child, place)
+            self.child(child, place)
+
+    def child(self, child: etree._Element, place: Place) -> None:
+        tag = child.tag
+        if tag == W_P:
+            self.paragraph(child, place)
+        elif tag == W_TBL:
+            self.table(child, place)
+        elif tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                self.block(content, place)
+        elif tag == w("customXml"):
+            self.block(child, place)
 
     def table(self, tbl: etree._Element, outer: Place) -> None:
+        number, table_style = self.table_begin(tbl, outer)
+        for r, tr in enumerate(tbl.iterfind(W_TR)):
+            self.row(tr, r, number, table_style, outer)
+
+    def table_begin(self, tbl: etree._Element, outer: Place) -> tuple[int | None, str | None]:
+        """The table's number in its story and its style: the first of its rows is enough."""
         if outer.table is None and not outer.textbox:
             self.tables += 1
             number = self.tables
         else:
             number = outer.table
         style_el = tbl.find(f"{w('tblPr')}/{w('tblStyle')}")
-        table_style = style_el.get(W_VAL) if style_el is not None else self.sheet.default("table")
-        for r, tr in enumerate(tbl.iterfind(W_TR)):
-            cells = [tc for tc in tr if tc.tag in (W_TC, W_SDT)]
-            col = 0
-            for tc in cells:
-                if tc.tag == W_SDT:
-                    tc = tc.find(f"{W_SDTCONTENT}/{W_TC}")
-                    if tc is None:
-                        continue
-                span_el = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
-                span = int(span_el.get(W_VAL)) if span_el is not None else 1
-                place = Place(self.story, number, r, col, len(cells), outer.textbox, table_style, tc)
-                self.block(tc, place)
-                col += span
+        return number, style_el.get(W_VAL) if style_el is not None else self.sheet.default("table")
+
+    def row(self, tr: etree._Element, r: int, number: int | None, table_style: str | None, outer: Place) -> None:
+        cells = [tc for tc in tr if tc.tag in (W_TC, W_SDT)]
+        col = 0
+        for tc in cells:
+            if tc.tag == W_SDT:
+                tc = tc.find(f"{W_SDTCONTENT}/{W_TC}")
+                if tc is None:
+                    continue
+            span_el = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
+            span = int(span_el.get(W_VAL)) if span_el is not None else 1
+            place = Place(self.story, number, r, col, len(cells), outer.textbox, table_style, tc)
+            self.block(tc, place)
+            col += span
 
     def paragraph(self, p: etree._Element, place: Place) -> None:
         sheet = self.sheet
-        ppr = p.find(W_PPR)
+        ppr = _first(p, W_PPR)
         direct = read_ppr(ppr)
-        style_el = ppr.find(w("pStyle")) if ppr is not None else None
+        style_el = _first(ppr, W_PSTYLE) if ppr is not None else None
         para_style = style_el.get(W_VAL) if style_el is not None else sheet.default("paragraph")
         fmt = sheet.para_format(place.table_style, para_style, direct)
         default_char = sheet.default("character")
         mark = sheet.run_format(place.table_style, para_style, None,
-                                read_rpr(ppr.find(W_RPR)) if ppr is not None else {})
+                                read_rpr(_first(ppr, W_RPR)) if ppr is not None else {})
         para = Para(index=0, el=p, fmt=fmt, runs=[], text="", label="", place=place, section=self.section, mark=mark)
         if ppr is not None:
-            page_before = ppr.find(w("pageBreakBefore"))
+            page_before = _first(ppr, W_PAGE_BREAK_BEFORE)
             if page_before is not None and on_off(page_before):
                 para.page_breaks += 1
         label = self.counter.label(fmt.num_id, fmt.ilvl) if fmt.num_id else ""
@@ -297,8 +205,8 @@ class _Walker:
 
         def add_run(r: etree._Element, simple_field: str | None) -> None:
             nonlocal pos
-            rpr = r.find(W_RPR)
-            rstyle = rpr.find(w("rStyle")) if rpr is not None else None
+            rpr = _first(r, W_RPR)
+            rstyle = _first(rpr, W_RSTYLE) if rpr is not None else None
             char_style = rstyle.get(W_VAL) if rstyle is not None else default_char
             run_fmt = sheet.run_format(place.table_style, para_style, char_style, read_rpr(rpr))
             start = pos
@@ -314,26 +222,26 @@ class _Walker:
                     pieces.append(text)
                     char_map.add(child, 0, len(text))
                     pos += len(text)
-                elif tag in (w("tab"), w("ptab")):
+                elif tag in _TABS:
                     if not state["in_instr"] and not run_fmt.vanish:
                         pieces.append("\t")
                         char_map.add(child, -1, 1)
                         pos += 1
-                elif tag in (w("br"), w("cr")):
-                    if child.get(w("type")) == "page":
+                elif tag in _BREAKS:
+                    if child.get(W_TYPE) == "page":
                         para.page_breaks += 1
                     if not state["in_instr"] and not run_fmt.vanish:
                         pieces.append("\n")
                         char_map.add(child, -1, 1)
                         pos += 1
-                elif tag == w("noBreakHyphen"):
+                elif tag == W_NO_BREAK_HYPHEN:
                     pieces.append("-")
                     char_map.add(child, -1, 1)
                     pos += 1
-                elif tag == w("lastRenderedPageBreak"):
+                elif tag == W_RENDERED_BREAK:
                     para.page_breaks += 1
-                elif tag == w("fldChar"):
-                    kind = child.get(w("fldCharType"))
+                elif tag == W_FLD_CHAR:
+                    kind = child.get(W_FLD_CHAR_TYPE)
                     if kind == "begin":
                         state["depth"] += 1
                         state["in_instr"] = True
@@ -350,10 +258,10 @@ class _Walker:
                         state["depth"] = max(0, state["depth"] - 1)
                         state["in_instr"] = False
                         state["result_of"] = None
-                elif tag == w("instrText"):
+                elif tag == W_INSTR_TEXT:
                     state["instr"] += child.text or ""
                     touched = touched or state["instr"].strip()
-                elif tag in (w("drawing"), w("pict"), w("object"), MC_ALT):
+                elif tag in _DRAWN:
                     self._drawing(child, para, textboxes)
             if state["in_instr"]:
                 touched = touched or state["instr"].strip() or "?"
@@ -368,8 +276,8 @@ class _Walker:
                     add_run(child, simple_field)
                 elif tag in _SKIP_INLINE:
                     continue
-                elif tag == w("fldSimple"):
-                    instr = child.get(w("instr")) or ""
+                elif tag == W_FLD_SIMPLE:
+                    instr = child.get(W_INSTR) or ""
                     para.fields.append(instr.strip())
                     walk_inline(child, instr)
                 elif tag == W_SDT:
@@ -387,7 +295,7 @@ class _Walker:
         para.text = "".join(pieces)
         para.label = label
         para.char_map = char_map
-        if ppr is not None and ppr.find(w("sectPr")) is not None:
+        if ppr is not None and _first(ppr, W_SECTPR) is not None:
             self.section += 1
         self.paras.append(para)
         para.index = len(self.paras)
@@ -420,11 +328,8 @@ class _Walker:
                 para.line_shape = True
 
 
-def _sections(document, sheet: StyleSheet, body: etree._Element, paras: list[Para]) -> list[Section]:
-    sect_els = list(body.iterfind(f"{W_P}/{W_PPR}/{w('sectPr')}"))
-    final = body.find(w("sectPr"))
-    if final is not None:
-        sect_els.append(final)
+def _sections(document, sheet: StyleSheet, sect_els: list[etree._Element], paras: list[Para],
+              fallback: etree._Element) -> list[Section]:
     sections: list[Section] = []
     inherited: dict[tuple[str, str], Story] = {}
     for index, el in enumerate(sect_els):
@@ -459,11 +364,7 @@ def _sections(document, sheet: StyleSheet, body: etree._Element, paras: list[Par
             title_pg=title is not None and on_off(title), stories=stories,
         ))
     if not sections:
-        sections.append(Section(0, body, 12240, 15840, "portrait", 1440, 1440, 1800, 1800, False, {}))
+        sections.append(Section(0, fallback, 12240, 15840, "portrait", 1440, 1440, 1800, 1800, False, {}))
     for para in paras:
         para.section = min(para.section, len(sections) - 1)
     return sections
-
-
-def is_page_field(instr: str | None) -> bool:
-    return bool(instr) and bool(_PAGE_FIELD.match(instr))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..nd30.codes import AUTHORITY_PREFIXES
 from .components import _DASHES, _DRAFTER, _PLACEHOLDER, AUTHORITY_LIKE, Components, Segment, segments
-from .reader import Para
+from .docmodel import Para
 from .text import fold, is_upper
 
 

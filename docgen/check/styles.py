@@ -225,6 +225,7 @@ class StyleSheet:
         self.style_rpr = cache(self._style_rpr)
         self.style_ppr = cache(self._style_ppr)
         self._layers = cache(self._merge_layers)
+        self._made: dict[tuple, RunFormat | ParaFormat] = {}
 
     def default(self, kind: str) -> str | None:
         return self.defaults.get(kind)
@@ -266,8 +267,21 @@ class StyleSheet:
             props[toggle] = value
         return props
 
+    def _once(self, key: tuple, make):
+        """One format object for each distinct input: a long document repeats a few formats
+        many thousand times, and this keeps both the time and the memory to the few."""
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = make()
+        return found
+
     def run_format(self, table_style: str | None, para_style: str | None, char_style: str | None,
                    direct: dict) -> RunFormat:
+        key = ("r", table_style, para_style, char_style, *sorted(direct.items()))
+        return self._once(key, lambda: self._run_format(table_style, para_style, char_style, direct))
+
+    def _run_format(self, table_style: str | None, para_style: str | None, char_style: str | None,
+                    direct: dict) -> RunFormat:
         props = merge(self._layers(table_style, para_style, char_style), direct)
         return RunFormat(
             font_ascii=self._font(props.get("font.ascii")),
@@ -296,6 +310,10 @@ class StyleSheet:
         return props
 
     def para_format(self, table_style: str | None, para_style: str | None, direct: dict) -> ParaFormat:
+        key = ("p", table_style, para_style, *sorted(direct.items()))
+        return self._once(key, lambda: self._para_format(table_style, para_style, direct))
+
+    def _para_format(self, table_style: str | None, para_style: str | None, direct: dict) -> ParaFormat:
         props = self.para_props(table_style, para_style, direct)
         return ParaFormat(
             style_id=para_style, jc=props.get("jc") or "left",

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from .errors import DocgenError, ToolMissing
@@ -50,13 +53,50 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def run_office(cmd: list[str], timeout: float) -> subprocess.CompletedProcess:
-    """Run LibreOffice in its own session; on time-out, error, Ctrl-C or SIGTERM the whole session
-    (soffice, oosplash, soffice.bin) is killed, so nothing is left running."""
-    import signal
-    import threading
+GUARD = Path(__file__).with_name("office_guard.py")
+_guards: dict[int, int] = {}  # guard pid -> the write end of its pipe, held by this process only
 
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+def _drop_guard_pipes() -> None:  # a forked worker must not keep a guard from seeing docgen die
+    for fd in _guards.values():
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _guards.clear()
+
+
+os.register_at_fork(after_in_child=_drop_guard_pipes)
+
+
+def start_guarded(cmd: list[str], **popen) -> subprocess.Popen:
+    """cmd under office_guard.py, in a session of its own: Ctrl-C reaches docgen, not LibreOffice,
+    killpg takes everything it started, and when docgen dies, even by SIGKILL, the guard kills
+    that session. release() once the process is gone."""
+    read_end, write_end = os.pipe()
+    try:
+        proc = subprocess.Popen([sys.executable, "-I", str(GUARD), str(read_end), "--", *cmd],
+                                pass_fds=(read_end,), start_new_session=True, **popen)
+    except BaseException:
+        os.close(write_end)
+        raise
+    finally:
+        os.close(read_end)
+    _guards[proc.pid] = write_end
+    return proc
+
+
+def release(proc: subprocess.Popen) -> None:
+    """Close the guard's pipe: what is left of the session is killed."""
+    fd = _guards.pop(proc.pid, None)
+    if fd is not None:
+        os.close(fd)
+
+
+def run_office(cmd: list[str], timeout: float) -> subprocess.CompletedProcess:
+    """Run LibreOffice guarded (start_guarded); on time-out, error, Ctrl-C or SIGTERM the whole session
+    (soffice, oosplash, soffice.bin) is killed, so nothing is left running."""
+    proc = start_guarded(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     previous = None
     if threading.current_thread() is threading.main_thread():
         def terminate(signum, frame):
@@ -72,6 +112,7 @@ def run_office(cmd: list[str], timeout: float) -> subprocess.CompletedProcess:
         proc.wait()
         raise
     finally:
+        release(proc)
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     if proc.returncode:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Callable, ContextManager
 
 from .errors import DocgenError
-from .office import docx_to_pdf, find_soffice, make_workdir
+from .office import docx_to_pdf, find_soffice, make_workdir, release, start_guarded
 from .output import write_atomic
 
 DRIVER = Path(__file__).with_name("office_uno.py")
@@ -86,9 +86,8 @@ class PdfServer:
         cmd = self.command or [self.python, "-I", str(DRIVER), "--soffice", self.soffice, "--profile",
                                str(self._workdir / "profile"), "--pipe", self._pipe, "--startup-timeout", str(self.start_timeout)]
         self._buf = b""
-        # Own session: Ctrl-C reaches docgen, not LibreOffice, and killpg takes everything it started.
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                     bufsize=0, start_new_session=True)
+        self.proc = start_guarded(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                  bufsize=0)
         hello = self._read(self.start_timeout + 5)
         if not hello or "ready" not in hello:
             self.kill()
@@ -191,6 +190,7 @@ class PdfServer:
                 self.proc.wait(5)
             except subprocess.TimeoutExpired:
                 pass
+            release(self.proc)
             self.proc = None
             self.pid = None
         if self._workdir:

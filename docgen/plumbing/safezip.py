@@ -14,7 +14,7 @@ import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,12 +122,16 @@ class SafeZip:
 
     def read(self, info: zipfile.ZipInfo | str, limit: int | None = None) -> bytes:
         """One member, inflated in chunks; stops at the first limit passed."""
+        return b"".join(self.chunks(info, limit))
+
+    def chunks(self, info: zipfile.ZipInfo | str, limit: int | None = None) -> Iterator[bytes]:
+        """One member as a stream of inflated chunks, each counted against the limits before it is given."""
         if isinstance(info, str):
             info = self.zip.getinfo(info)
         limit = self.limits.member_bytes if limit is None else limit
         if info.file_size > limit:
             raise self._bomb(info, info.file_size, limit)
-        chunks, size = [], 0
+        size = 0
         try:
             with self.zip.open(info) as stream:
                 while chunk := stream.read(CHUNK):
@@ -135,11 +139,11 @@ class SafeZip:
                     if (size > limit or self.inflated + size > self.limits.total_bytes
                             or self._ratio_exceeded(size, info.compress_size)):
                         raise self._bomb(info, size, limit)
-                    chunks.append(chunk)
+                    yield chunk
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
             raise InputRefused(f"{self.label}: phần {info.filename} bị hỏng, không giải nén được ({exc}).") from None
-        self.inflated += size
-        return b"".join(chunks)
+        finally:
+            self.inflated += size
 
     def read_xml(self, info: zipfile.ZipInfo | str, limit: int | None = None) -> bytes:
         data = self.read(info, limit)
@@ -175,25 +179,63 @@ def parse_xml(data: bytes, label: str) -> etree._Element:
         raise InputRefused(f"{label} không phải XML hợp lệ ({exc}).") from None
 
 
+def stream_xml(chunks: Iterable[bytes], label: str, **options) -> Iterator[etree._Element]:
+    """The elements of an XML stream as each one ends, parsed as xml_parser does (no DTD, no entity,
+    no network) and with a DOCTYPE refused; the caller frees what it has read."""
+    parser = etree.XMLPullParser(events=("end",), resolve_entities=False, no_network=True, load_dtd=False,
+                                 huge_tree=False, **options)
+    head: bytes | None = b""
+    for chunk in chunks:
+        if head is not None:  # the prologue, where a DOCTYPE would be, is judged before parsing
+            head += chunk
+            if len(head) < MB and not _FIRST_ELEMENT.search(head):
+                continue
+            refuse_doctype(head, label)
+            chunk, head = head, None
+        parser.feed(chunk)
+        for _, el in parser.read_events():
+            yield el
+    if head is not None:
+        refuse_doctype(head, label)
+        parser.feed(head)
+    parser.close()
+    for _, el in parser.read_events():
+        yield el
+
+
 def bounded_package(data: bytes, label: str, needed: Callable[[str], bool], keep_all: bool = False,
                     xml_member: int | None = None, xml_total: int | None = None) -> bytes:
     """The package again, stored: each needed part inflated within bounds (xml_member each,
     xml_total together: what gets parsed and kept) and without a DTD; the others judged by their
     declared size only and left empty, unless keep_all (then inflated within the general limits)."""
-    out = io.BytesIO()
-    kept = 0
-    with SafeZip(data, label) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+    with SafeZip(data, label) as source:
+        return repack(source, needed, "keep" if keep_all else "judge", xml_member, xml_total)
+
+
+def repack(source: SafeZip, needed: Callable[[str], bool], others: str = "judge", xml_member: int | None = None,
+           xml_total: int | None = None, stubs: dict[str, bytes] | None = None) -> bytes:
+    """source as a stored package: needed parts inflated and checked, parts named in stubs replaced
+    uninflated; the others judged by declared size and left empty ("judge"), inflated and kept
+    ("keep") or inflated to be judged, then dropped ("inflate")."""
+    out, kept, stubs = io.BytesIO(), 0, stubs or {}
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
         for info in source.infos:
             if info.is_dir():
                 continue
-            if needed(info.filename):
+            if info.filename in stubs:
+                body = stubs[info.filename]
+            elif needed(info.filename):
                 body = source.read_xml(info, xml_member)
                 kept += len(body)
                 if xml_total is not None and kept > xml_total:
-                    raise InputRefused(f"{label}: các phần XML cộng lại hơn {xml_total // MB} MB, quá giới hạn docgen "
-                                       "đọc được trong bộ nhớ cho phép; docgen không đọc tệp này.")
-            elif keep_all:
+                    raise InputRefused(f"{source.label}: các phần XML cộng lại hơn {xml_total // MB} MB, quá giới "
+                                       "hạn docgen đọc được trong bộ nhớ cho phép; docgen không đọc tệp này.")
+            elif others == "keep":
                 body = source.read(info)
+            elif others == "inflate":
+                for _ in source.chunks(info):
+                    pass
+                body = b""
             else:
                 source.check_declared(info)  # a bomb where nobody looks is still refused, uninflated
                 body = b""
@@ -206,10 +248,9 @@ def docx_part_needed(name: str) -> bool:
     return name.endswith(".rels") or (name.endswith(".xml") and not name.startswith(("customXml/", "word/glossary/")))
 
 
-# `docgen check` keeps about 20 bytes of memory per byte of XML it parses (python-docx's tree and
-# the reader's model): these keep a check under ~500 MB.
+# A part parsed whole (python-docx's tree and the reader's model) costs about 20 bytes of memory
+# per byte of XML: these keep such a read under ~500 MB. `docgen check` streams document.xml
+# instead (docgen/check/package.py), within DOCUMENT_XML_MEMBER.
 CHECK_XML_MEMBER, CHECK_XML_TOTAL = 20 * MB, 22 * MB
+DOCUMENT_XML_MEMBER = 200 * MB
 
-
-def docx_package(data: bytes, label: str, keep_all: bool = False) -> bytes:
-    return bounded_package(data, label, docx_part_needed, keep_all, CHECK_XML_MEMBER, CHECK_XML_TOTAL)

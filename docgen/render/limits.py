@@ -10,6 +10,8 @@ While (runtime): the sandbox intercepts `**`, `*` and `%` (which also stops Jinj
 them at compile time) and bounds their results, `range` is capped at MAX_RANGE, and an office's
 template renders in a forked child (docgen.plumbing.sandboxed_run) under a wall clock and a
 memory limit; a refusal names the tag and its paragraph. Built-in templates keep the fast path.
+When no child can be forked, the template renders in docgen's own process under the same
+clock: there, every range() and every join of output checks it, and the output is bounded.
 """
 
 from __future__ import annotations
@@ -25,13 +27,16 @@ from jinja2.exceptions import TemplateRuntimeError, TemplateSyntaxError
 
 from ..plumbing.errors import DocgenError
 from ..plumbing.safezip import MB, InputRefused, SafeZip, parse_xml
-from ..plumbing.sandboxed_run import BudgetExceeded, run_bounded
+from ..plumbing.sandboxed_run import Budget, BudgetExceeded, active_budget, run_bounded
 
 MAX_LITERAL = 1_000_000
 MAX_RANGE = 10_000  # turns of one loop
 MAX_NESTED = 1_000_000  # turns of nested constant loops together
 MAX_EXPONENT = 64
 MAX_TEXT = 1_000_000  # characters or items made by `*` or a `%` width
+MAX_OUTPUT = 64_000_000  # characters one part or block of a template may write, without a child process
+MAX_PIECES = 4_000_000  # pieces of output joined (each costs a pointer even when it is one letter)
+CHECK_EVERY = 4096  # turns of a loop between two looks at the clock
 WALL_S = 10.0
 CPU_S = 20
 MEMORY_BYTES = 384 << 20
@@ -227,6 +232,12 @@ class BoundedOps:
         # outside any budget; a filter that takes the context is never called there.
         self.filters = {name: _unfoldable(f) for name, f in self.filters.items()}
 
+    def concat(self, pieces) -> str:
+        """Jinja joins every template, block and macro output with this; without a child process
+        of its own, a render is watched here."""
+        budget = active_budget()
+        return "".join(pieces) if budget is None else _watched_join(pieces, budget)
+
     def call_binop(self, context, operator, left, right):
         try:
             if operator == "**":
@@ -268,11 +279,57 @@ def _range(*args):
     size = len(range(*args))
     if size > MAX_RANGE * 10:
         raise TemplateRuntimeError(f"range(…) {size:,} phần tử, quá giới hạn {MAX_RANGE * 10:,}")
-    return range(*args)
+    budget = active_budget()
+    return range(*args) if budget is None else _WatchedRange(range(*args), budget)
+
+
+class _WatchedRange:
+    """A range whose loops look at the budget's clock every CHECK_EVERY turns."""
+
+    def __init__(self, inner: range, budget: Budget) -> None:
+        self.inner, self.budget = inner, budget
+
+    def __iter__(self):
+        for i, value in enumerate(self.inner):
+            if i % CHECK_EVERY == 0:
+                self.budget.check()
+            yield value
+
+    def __len__(self) -> int:
+        return len(self.inner)
+
+    def __getitem__(self, index):
+        return self.inner[index]
+
+    def __contains__(self, value) -> bool:
+        return value in self.inner
+
+    def __reversed__(self):
+        return iter(_WatchedRange(self.inner[::-1], self.budget))
+
+
+def _watched_join(pieces, budget: Budget) -> str:
+    out: list[str] = []
+    size = 0
+    source = iter(pieces)
+    for piece in source:
+        out.append(piece)
+        size += len(piece)
+        if size > MAX_OUTPUT or len(out) % CHECK_EVERY == 0:
+            try:
+                if size > MAX_OUTPUT or len(out) > MAX_PIECES:
+                    raise BudgetExceeded("output")
+                budget.check()
+            except BudgetExceeded as exc:
+                if hasattr(source, "throw"):  # raised where the template is, so the refusal names its tag
+                    source.throw(exc)
+                raise
+    return "".join(out)
 
 
 WORDS = {"time": f"chạy quá {WALL_S:g} giây", "cpu": f"chạy quá {CPU_S} giây xử lý",
-         "memory": f"cần quá {MEMORY_BYTES >> 20} MB bộ nhớ"}
+         "memory": f"cần quá {MEMORY_BYTES >> 20} MB bộ nhớ",
+         "output": f"viết ra quá {MAX_OUTPUT // 1_000_000} triệu ký tự (hoặc {MAX_PIECES // 1_000_000} triệu mẩu)"}
 
 
 class BoundedTemplate:
@@ -296,7 +353,8 @@ class BoundedTemplate:
         try:
             return self.template.render(context)
         except (BudgetExceeded, MemoryError, RecursionError, OverflowError) as exc:
-            what = {BudgetExceeded: WORDS["time"], MemoryError: WORDS["memory"]}.get(type(exc), "đệ quy hoặc lặp quá sâu")
+            what = (WORDS[exc.what] if isinstance(exc, BudgetExceeded)
+                    else WORDS["memory"] if isinstance(exc, MemoryError) else "đệ quy hoặc lặp quá sâu")
             raise DocgenError(f"Mẫu {self.path.name}: {_where(exc)} {what} khi điền dữ liệu; docgen đã dừng và không "
                               "ghi tệp nào. Hãy sửa hoặc bỏ thẻ này.") from None
         except DocgenError as exc:

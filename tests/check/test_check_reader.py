@@ -10,7 +10,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
 from docgen.check import check_document
-from docgen.check.reader import is_page_field, read
+from docgen.check.docmodel import is_page_field
+from docgen.check.reader import read
 from docgen.check.styles import StyleSheet
 
 W = nsdecls("w")

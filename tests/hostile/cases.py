@@ -109,6 +109,7 @@ class Case:
     absent: list[Path] = field(default_factory=list)  # files that must not appear
     out_dir: Path | None = None  # nothing may be left half-written here
     slow: bool = False
+    module: str = "docgen.cli"  # tests.hostile.nofork: as if no process could be forked
 
 
 def _out(tmp: Path, name: str) -> Path:
@@ -168,6 +169,28 @@ def template_cases(tmp: Path) -> list[Case]:
         _template_case(tmp, "tpl-dynamic-memory", ["{% set n = trich_yeu|length %}{{ 'x'|center(n*n*n*n*n) }}"],
                        ("bộ nhớ", "center"))[0],
     ]
+
+
+def no_fork_cases(tmp: Path) -> list[Case]:
+    """The render budget when no worker process can be forked: the template renders in docgen's own
+    process, under its clock and output bounds, and the refusal still names the tag."""
+    cases = [
+        _template_case(tmp, "nofork-nested-range", ["{% for a in range(100000) %}{% for b in range(100000) %}x"
+                                                     "{% endfor %}{% endfor %}"], ("range",))[0],
+        _template_case(tmp, "nofork-dynamic-loops", ["{% set n = trich_yeu|length * 1000 %}{% for a in range(n) %}"
+                                                     "{% for b in range(n) %}{% endfor %}{% endfor %}"],
+                       ("giây", "range(n)"))[0],
+        _template_case(tmp, "nofork-dynamic-output", ["{% set n = trich_yeu|length * 1000 %}{% for a in range(n) %}"
+                                                      "{% for b in range(n) %}x{% endfor %}{% endfor %}"],
+                       ("triệu ký tự", "range(n)"))[0],
+        _template_case(tmp, "nofork-string-loops", ["{% set s = trich_yeu * 10000 %}{% for a in s %}{% for b in s %}"
+                                                    "{% endfor %}{% endfor %}"], ("giây", "for b in s"))[0],
+        _template_case(tmp, "nofork-dynamic-memory", ["{% set n = trich_yeu|length %}{{ 'x'|center(n*n*n*n*n) }}"],
+                       ("bộ nhớ", "center"))[0],
+    ]
+    for case in cases:
+        case.module = "tests.hostile.nofork"
+    return cases
 
 
 def fifo_and_devices(tmp: Path) -> list[Case]:
@@ -265,8 +288,11 @@ def bidi_case(tmp: Path) -> Case:
     return Case("bidi-in-docx", ["check", str(write_zip(tmp / "bidi.docx", members))], "1", ("U+202E",))
 
 
-def big_document(tmp: Path, size_mb: int = 50) -> Case:
-    """A plain document.xml of size_mb: memory must grow with what is kept, not with the file."""
+def big_docx(tmp: Path, size_mb: int) -> Path:
+    """A .docx whose document.xml holds size_mb of plain paragraphs (made once per folder)."""
+    path = tmp / f"big-{size_mb}.docx"
+    if path.exists():
+        return path
     members = members_of(SAMPLE)
     para = ('<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:sz w:val="28"/></w:rPr>'
             '<w:t>{n}. Các sở, ban, ngành tỉnh rà soát số liệu {h} và báo cáo kết quả thực hiện đúng thời hạn.</w:t></w:r></w:p>')
@@ -277,12 +303,23 @@ def big_document(tmp: Path, size_mb: int = 50) -> Case:
             # Numbers that differ from line to line, so the part compresses as a real document does.
             body = "".join(para.format(n=i, h=f"{(i * 2654435761) % 4294967296:08x}") for i in range(repeat))
             m.data = xml.replace("<w:body>", "<w:body>" + body, 1).encode()
-    return Case(f"big-document-{size_mb}mb", ["check", str(write_zip(tmp / f"big-{size_mb}.docx", members))],
-                "0|1" if size_mb < 20 else "2", slow=True)
+    return write_zip(path, members)
+
+
+def big_document(tmp: Path, size_mb: int = 50) -> Case:
+    """A plain document.xml of size_mb is checked (streamed): memory grows with what is kept, not with the file."""
+    return Case(f"big-document-{size_mb}mb", ["check", str(big_docx(tmp, size_mb))], "0|1", slow=True)
+
+
+def big_document_fix(tmp: Path, size_mb: int = 50) -> Case:
+    """`check --fix` needs the whole tree: past its limit it checks, then refuses to fix, and says why."""
+    out = _out(tmp, f"fix-{size_mb}")
+    return Case(f"big-document-{size_mb}mb-fix", ["check", str(big_docx(tmp, size_mb)), "--fix", str(out / "sua.docx")],
+                words=("--fix", "KHÔNG ĐẠT"), absent=[out / "sua.docx"], out_dir=out, slow=True)
 
 
 def all_cases(tmp: Path, big_mb: int = 18) -> list[Case]:
     tmp.mkdir(parents=True, exist_ok=True)
     return [zip_bomb_document(tmp), zip_bomb_thumbnail(tmp), zip_bomb_template_styles(tmp), *template_cases(tmp),
             *fifo_and_devices(tmp), *symlink_cases(tmp), *output_cases(tmp), *register_cases(tmp), bidi_case(tmp),
-            big_document(tmp, big_mb), big_document(tmp, 50)]
+            big_document(tmp, big_mb), big_document(tmp, 50), big_document_fix(tmp, 50), *no_fork_cases(tmp)]

@@ -8,7 +8,7 @@ import re
 from ...nd30 import layout as L
 from ...nd30.text import END_MARK
 from ..components import whole
-from ..reader import Para, Run
+from ..docmodel import Para, Run
 from ..text import fold, is_upper, num
 from .common import (
     ALIGN_LABEL,

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from ...nd30 import layout as L
 from ..catalogue import RULES, Rule
 from ..components import Components, Segment
-from ..reader import DocxFile, Para, Run
+from ..docmodel import DocxFile, Para, Run
 from ..report import FAIL, NOT_APPLICABLE, NOT_CHECKED, PASS, Finding, Location, Result
 from ..text import excerpt, is_upper, num, span
 

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from ...nd30 import layout as L
-from ..reader import DocxFile, Para, Run, is_page_field
+from ..docmodel import DocxFile, Para, Run, is_page_field
 from ..report import Location
 from ..text import excerpt, num, span
 from .common import (
@@ -88,9 +88,16 @@ def all_paras(doc: DocxFile) -> list[Para]:
 
 @check("ND30-FONT")
 def font(ctx: Context) -> None:
+    wanted = L.FONT_NAME.lower()
+    right: dict[object, bool] = {}  # a run whose every slot is right needs no look at its characters
     for para in all_paras(ctx.doc):
         wrong: dict[str, list[Run]] = {}
         for run in para.runs:
+            fmt = run.fmt
+            if fmt not in right:
+                right[fmt] = all((face or "").strip().lower() == wanted for face in (fmt.font_ascii, fmt.font_hansi))
+            if right[fmt]:
+                continue
             for ch in para.text[run.start:run.end]:
                 if ch.isspace():
                     continue
