@@ -529,3 +529,9 @@ def test_a_deadline_under_a_heading_that_assigns_a_task_is_that_tasks():
                                "b) Báo cáo UBND tỉnh trước ngày 15/12/2021."]
     assert len(doc.tasks) == 1
     assert doc.tasks[0].deadlines == ("trước ngày 15/12/2021",) and doc.tasks[0].more == (doc.body[3].path,)
+
+
+def test_no_closing_sentence_puts_the_mark_after_the_last_item():
+    spec = BASE.replace("ket_thuc: Kết thúc.\n", "ket_thuc: false\n")
+    doc = build(load_spec_text(spec + 'danh_so: "1"\nnoi_dung:\n  - muc: Sở Y tế theo dõi.\n  - muc: Văn phòng đôn đốc.\n'))
+    assert texts(doc)[-2:] == ["1. Sở Y tế theo dõi.", "2. Văn phòng đôn đốc./."]

@@ -130,6 +130,14 @@ def close_mark(text: str) -> str:
     return text.rstrip(".") + "./."
 
 
+def close_last(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs with `./.` after the last one's last run."""
+    last = paragraphs[-1]
+    tail = last.runs[-1]
+    closed = markup.Run(close_mark(tail.text), tail.bold, tail.italic)
+    return paragraphs[:-1] + [Paragraph(last.runs[:-1] + (closed,), last.path, last.heading)]
+
+
 def build(spec: Spec) -> Document:
     ten_loai = codes.DOC_TYPES[spec.loai]
     type_code = codes.TYPE_CODES[ten_loai]
@@ -137,7 +145,10 @@ def build(spec: Spec) -> Document:
     head = [Paragraph(tuple(markup.parse(t))) for t in opening(spec)]
     walker.walk(spec.noi_dung, (), 0, 0)
     tail = [Paragraph(tuple(markup.parse(t))) for t in spec.ghi_sau]  # after the ./.
-    body = head + walker.paragraphs + [Paragraph(tuple(markup.parse(closing(spec))))] + tail
+    if spec.ket_thuc is False:  # no closing sentence: the last paragraph of the body carries the ./.
+        body = head + close_last(walker.paragraphs) + tail
+    else:
+        body = head + walker.paragraphs + [Paragraph(tuple(markup.parse(closing(spec))))] + tail
     return Document(
         **spacing(spec),
         doc_type=spec.loai,
@@ -269,9 +280,7 @@ def build_letter(spec: Spec) -> Document:
     cite = main_citation(spec)
     body = [Paragraph(tuple(markup.Run(r.text.replace(NOTICE_MARK, cite), r.bold, r.italic) for r in p.runs), p.path,
                       p.heading) for p in walker.paragraphs]
-    last = body[-1]
-    tail = last.runs[-1]
-    body[-1] = Paragraph(last.runs[:-1] + (markup.Run(close_mark(tail.text), tail.bold, tail.italic),), last.path, last.heading)
+    body = close_last(body)
     body += [Paragraph(tuple(markup.parse(t))) for t in cv.ghi_sau]  # after the ./.
     kinh_gui = kinh_gui_lines(cv.kinh_gui)
     code = f"{spec.co_quan.viet_tat}-{cv.don_vi_soan}"  # no type code (Phụ lục I, Mục II.3.b)

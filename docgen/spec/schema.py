@@ -364,7 +364,7 @@ class Spec(Strict):
     cach_viet_nhiem_vu: CachViet | None = Field(None, description="Cách viết nhiệm vụ mặc định (từ mở đầu, hình thức, in đậm thời hạn); thường ghi trong docgen.yaml.")
     noi_dung: list[Muc] = Field(default_factory=list, description="Nội dung: các mục, đoạn văn, ý và nhiệm vụ, theo thứ tự.")
     doi_tuong_thuc_hien: TextList = Field(default_factory=list, description="Với chỉ thị: những người, cơ quan có trách nhiệm thực hiện, dùng trong câu kết thúc mặc định.")
-    ket_thuc: Text | None = Field(None, description="Câu kết thúc; bỏ trống thì docgen viết câu mặc định theo loại văn bản. Dấu ./. được thêm tự động.")
+    ket_thuc: Text | Literal[False] | None = Field(None, description="Câu kết thúc; bỏ trống thì docgen viết câu mặc định theo loại văn bản; false: không có câu kết thúc, dấu ./. đặt cuối đoạn cuối của nội dung. Dấu ./. được thêm tự động.")
     ghi_sau: TextList = Field(default_factory=list, description="Dòng in sau dấu ./., ví dụ “(gửi kèm theo Phiếu ghi ý kiến …)”.")
     chu_thich: TextList = Field(default_factory=list, description="Chú thích cuối trang, theo thứ tự; trong nội dung viết [^1], [^2] … tại chỗ cần chú thích.")
     dau: Dau | None = Field(None, description="Dấu độ mật (mat: MẬT, TỐI MẬT, TUYỆT MẬT) và mức độ khẩn (khan: HỎA TỐC, THƯỢNG KHẨN, KHẨN) của mọi văn bản làm từ tệp này, in dưới số và ký hiệu.")
