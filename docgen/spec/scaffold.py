@@ -151,8 +151,12 @@ _EXAMPLES["cong-van"] = {
         "don_vi_soan": "TH",
         "v_v": "báo cáo kết quả thực hiện kết luận của Chủ tịch UBND tỉnh",
         "kinh_gui": ["Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố"],
-        "noi_dung": [{"doan": "Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh, Văn phòng UBND tỉnh đề nghị …"},
-                     {"doan": "Báo cáo gửi về UBND tỉnh (qua Văn phòng UBND tỉnh) **trước ngày 20/02/2026**."}],
+        # The request is a task of the agencies written to: the follow-up register sees it.
+        "noi_dung": [{"doan": "Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh, Văn phòng UBND tỉnh đề nghị các cơ quan, "
+                              "đơn vị báo cáo kết quả thực hiện …, gửi về UBND tỉnh (qua Văn phòng UBND tỉnh) trước ngày "
+                              "20/02/2026.",
+                      "chu_tri": ["Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố"],
+                      "thoi_han": "trước ngày 20/02/2026"}],
     },
     "nguoi_ky": {"quyen_han": [], "chuc_vu": "CHÁNH VĂN PHÒNG", "ho_ten": "Nguyễn Văn B"},
     "luu": "VT, TH",
