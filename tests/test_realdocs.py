@@ -117,6 +117,25 @@ DOCS: dict[str, Meta] = {
          (("Bộ phận Tư pháp",), (), ())),
         free=3, why_free="the two grounds paragraphs and the attachment line after ./. (ghi_sau)",
         skip={"date": "printed “tháng 03”: the decree pads only months 1 and 2, docgen prints “tháng 3”"}),
+    "ho-chi-minh/cong-van_ho-chi-minh_4085_2025-11": Meta(
+        "cong-van", ALL,
+        ((("Sở Nông nghiệp và Môi trường",), (), ("trước ngày 05/12/2025",)),
+         (("Công an Thành phố",), (), ()),
+         (("Ủy ban nhân dân các phường, xã, đặc khu",), (), ("trước ngày 31/12/2025",)),
+         (("Sở Xây dựng",), (), ()),
+         (("Sở Xây dựng",), ("Trung tâm Chuyển đổi số Thành phố", "Công an Thành phố", "Sở Nông nghiệp và Môi trường",
+                             "Ủy ban nhân dân các phường, xã, đặc khu", "các đơn vị có liên quan"), ()),
+         (("Sở Xây dựng",), ("Trung tâm Chuyển đổi số Thành phố",), ("trong tháng 12/2025",))),
+        free=3, why_free="the grounds paragraph, “Chủ tịch … có ý kiến chỉ đạo như sau:” and the closing paragraph "
+                         "(no task in them); the deadlines are written out (“trước ngày 05 tháng 12 năm 2025”) and "
+                         "recognised as the thoi_han dates"),
+    "ho-chi-minh/cong-van_ho-chi-minh_4240_2025-11": Meta(
+        "cong-van", ALL,
+        ((("người đứng đầu các cơ quan chuyên môn, cơ quan hành chính khác, các đơn vị sự nghiệp công lập trực thuộc "
+           "Ủy ban nhân Thành phố", "Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu"), (), ("trước ngày 06/12/2025",)),
+         (("Sở Nội vụ",), (), ())),
+        free=4, why_free="three grounds paragraphs (the earlier letter, the Sở's proposal, the purpose) and the closing "
+                         "“Đề nghị các cơ quan, đơn vị khẩn trương triển khai, thực hiện./.” (no task in them)"),
     "hai-duong/giay-moi_hai-duong_na_2018-02": Meta(
         "giay-moi", frozenset({"body"}), (), free=0,
         why_free="none: opening sentence, numbered parts and closing line are fields of the numbered giấy mời "

@@ -66,11 +66,11 @@ class _Walker:
                 runs = markup.parse(f"**{shown}** {text}" if block.dam_so else f"{shown} {text}", bold=bold)
                 numbered += 1
                 index = self._add(runs, here, bold, block, previous, owner)
-                self.walk(block.noi_dung, here, muc_depth + 1, 0, shown, index if is_task else owner)
+                self.walk(block.noi_dung, here, muc_depth + 1, 0, shown, index if block.chu_tri else owner)
             elif block.y is not None or form == "y":
                 mark = "-" if bullet_depth == 0 else "+"
                 index = self._add(markup.parse(f"{mark} {text}"), here, False, block, previous, owner)
-                self.walk(block.noi_dung, here, muc_depth, bullet_depth + 1, parent_label, index if is_task else owner)
+                self.walk(block.noi_dung, here, muc_depth, bullet_depth + 1, parent_label, index if block.chu_tri else owner)
             else:
                 index = self._add(markup.parse(text), here, False, block, previous, owner)
                 if block.noi_dung:  # a task written as a paragraph, with its points under it
@@ -248,7 +248,7 @@ def build_letter(spec: Spec) -> Document:
     filled in when that document is issued."""
     cv = spec.cong_van
     assert cv is not None
-    walker = _Walker("1", spec.cach_viet_nhiem_vu)
+    walker = _Walker(cv.danh_so, spec.cach_viet_nhiem_vu)
     walker.walk(cv.noi_dung, (), 0, 0)
     cite = main_citation(spec)
     body = [Paragraph(tuple(markup.Run(r.text.replace(NOTICE_MARK, cite), r.bold, r.italic) for r in p.runs), p.path,

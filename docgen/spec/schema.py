@@ -252,6 +252,7 @@ class CongVan(Strict):
     v_v: Text = Field(description="Trích yếu sau “V/v”, viết thường, ví dụ: triển khai kết luận của Chủ tịch UBND tỉnh.")
     kinh_gui: TextList = Field(min_length=1, description="Nơi gửi: một cơ quan (cùng dòng với “Kính gửi:”) hoặc danh sách.")
     noi_dung: list[Muc] = Field(min_length=1, description="Nội dung công văn: đoạn văn, mục, ý, nhiệm vụ.")
+    danh_so: NumberStyles = Field("1", description="Cách đánh số các mục của công văn (mặc định 1., 2. rồi a), b)), ví dụ [\"1\", \"1.1\"] cho 1.1., 1.2.")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký công văn; mặc định: người ký chung.")
     noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận thêm; “- Như trên;” luôn đứng đầu (Phụ lục I, Mục II.9.b).")
     luu: Text | None = Field(None, description="Dòng lưu của công văn; mặc định: dòng lưu chung (luu).")
