@@ -1,14 +1,21 @@
-"""The giấy mời as provinces print it (issue #12): an opening sentence, then numbered parts
-with bold labels (1. Chủ trì, 2. Thành phần mời, 3. Nội dung, 4. Thời gian, 5. Địa điểm,
-6. Phân công chuẩn bị), the time "từ 14h00 ngày … (chiều thứ …)" or "08 giờ 00 phút, Thứ Ba,
-ngày …", and no trích yếu line when the office prints none. Mẫu 1.7 stays the default."""
+"""The giấy mời's body (Phụ lục III, Mẫu 1.7, and the forms provinces print, issue #12).
+
+Mẫu 1.7: "<cơ quan> trân trọng kính mời:" and the invitees, then Tới dự, Chủ trì, Thời gian, Địa
+điểm, the preparations, the contact and a last line. Offices also write opening paragraphs before
+it, their own invitation clause ("Ban Tiếp công dân huyện kính mời:"), invitees in groups ("- Đại
+diện các sở:" then "+ Sở Y tế;"), and labelled parts, numbered (1. Chủ trì, 2. Thành phần mời, …,
+6. Phân công chuẩn bị) or not ("**Thời gian:** Vào lúc 08 giờ 00 phút, ngày … (thứ Năm)"), the time
+"từ 14h00 ngày … (chiều thứ …)". What an invitee must prepare ("Đề nghị Sở X chuẩn bị …, gửi về …
+trước ngày …") is a task: its unit, co-operating units and deadline are kept in the model.
+"""
 
 from __future__ import annotations
 
 import re
 
 from ..nd30 import dates, recipients
-from . import wording
+from ..spec.forms import LEAD_VERBS
+from . import tasks, wording
 
 LABELS = {"chu-tri": "Chủ trì", "thanh-phan": "Thành phần mời", "noi-dung": "Nội dung", "thoi-gian": "Thời gian",
           "dia-diem": "Địa điểm", "chuan-bi": "Phân công chuẩn bị", "lien-he": "Đầu mối liên hệ"}
@@ -22,60 +29,151 @@ def session(hour: int) -> str:
     return "sáng" if hour < 12 else "chiều" if hour < 18 else "tối"
 
 
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:]
+
+
 def time_from(meeting) -> str:
     """"từ 14h00 ngày 05/12/2025 (chiều thứ Sáu)"."""
     m = re.match(r"(\d+) giờ (\d+) phút", meeting.gio or "")
     day = dates.short_date(meeting.ngay)
-    weekday = dates.weekday(meeting.ngay)
+    weekday = _lower_first(dates.weekday(meeting.ngay))
     if not m:
-        return f"ngày {day} ({weekday[0].lower()}{weekday[1:]})"
+        return f"ngày {day} ({weekday})"
     hour, minute = int(m[1]), int(m[2])
-    return f"từ {hour:02d}h{minute:02d} ngày {day} ({session(hour)} {weekday[0].lower()}{weekday[1:]})"
+    return f"từ {hour:02d}h{minute:02d} ngày {day} ({session(hour)} {weekday})"
 
 
 def time_at(meeting) -> str:
+    """"08 giờ 00 phút, Thứ Ba, ngày 31 tháng 8 năm 2021" (Mẫu 1.7)."""
     return ", ".join(x for x in (meeting.gio, dates.weekday(meeting.ngay), dates.long_date(meeting.ngay)) if x)
 
 
-def body_lines(spec, gm, invitees: list[str], invitee: str | None, concerns) -> list[str]:
-    """The paragraphs of a numbered giấy mời, markup included."""
-    form, m = gm.danh_so, spec.cuoc_hop
-    lines: list[str] = [form.mo_dau] if form.mo_dau else []
+def time_vao_luc(meeting) -> str:
+    """"Vào lúc 08 giờ 00 phút, ngày 25 tháng 7 năm 2019 (thứ Năm)"."""
+    when = f"Vào lúc {meeting.gio}, " if meeting.gio else ""
+    return f"{when}{dates.long_date(meeting.ngay)} ({_lower_first(dates.weekday(meeting.ngay))})"
+
+
+TIME_FORMS = {"tu": time_from, "luc": time_at, "vao-luc": time_vao_luc}
+
+
+def invitee_lines(items: list) -> list[str]:
+    """"- X;" for each invitee, the last with a full stop; a group's head line as typed (with its
+    colon), its members "+ Y;". An item's own final ";" or "." is kept as typed."""
+    flat: list[tuple[str, str]] = []
+    for item in items:
+        if isinstance(item, str):
+            flat.append(("-", recipients.clean_item(item) + item.strip()[-1:] * (item.strip()[-1:] in ".;")))
+        else:
+            head = recipients.clean_item(item.nhom.strip().rstrip(":"))
+            flat.append(("head", f"- {head}:"))
+            flat.extend(("+", m.strip().removeprefix("+ ")) for m in item.moi)
+    last = max(i for i, (kind, _) in enumerate(flat) if kind != "head")
+    return [text if kind == "head" else f"{kind} {text}{'' if text[-1:] in '.;' else '.' if i == last else ';'}"
+            for i, (kind, text) in enumerate(flat)]
+
+
+def preparation(item, office=None) -> str:
+    """The sentence of a preparation: as written (cau), or "[Đề nghị] X [chủ trì, phối hợp với Y]
+    chuẩn bị …", with its deadline set in bold where written or added."""
+    if item.cau is not None:
+        text = item.cau
+    else:
+        verb = LEAD_VERBS[item.giao or "khong"]
+        who = item.don_vi + (f" chủ trì, phối hợp với {tasks.join_agencies(item.phoi_hop)}" if item.phoi_hop else "")
+        text = f"{verb + ' ' if verb else ''}{who} chuẩn bị {_part(item.noi_dung.rstrip('.'))}"
+    mode = tasks.setting(None, office, "dam_thoi_han", "cum")
+    return tasks.with_deadlines(text, item.thoi_han, mode)
+
+
+class Lines:
+    """The body as (text, preparation item or None) pairs: the items become tasks."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, object]] = []
+
+    def add(self, text: str, item=None) -> None:
+        self.rows.append((text, item))
+
+    def extend(self, texts: list[str]) -> None:
+        self.rows.extend((t, None) for t in texts)
+
+
+def _preparations(spec, gm, invitee, concerns) -> list[tuple[str, object]]:
+    return [(i, None) if isinstance(i, str) else (preparation(i, spec.cach_viet_nhiem_vu), i) for i in gm.chuan_bi
+            if isinstance(i, str) or invitee is None or concerns(invitee, i.don_vi)]
+
+
+def _inviting(spec, gm, invitees: list) -> list[str]:
+    """"<cơ quan> trân trọng kính mời:" and the invitees (one on the same line)."""
+    clause = (gm.loi_moi or f"{spec.co_quan.ten_goi} trân trọng kính mời").rstrip(" :")
+    if len(invitees) == 1 and isinstance(invitees[0], str):
+        return [f"{clause}: {recipients.clean_item(invitees[0])}"]
+    return [f"{clause}:", *invitee_lines(invitees)]
+
+
+def mau_17(spec, gm, invitees: list, invitee: str | None, concerns) -> Lines:
+    """Mẫu 1.7: openings, the invitation, Tới dự, Chủ trì, Thời gian, Địa điểm, preparations,
+    contact, last line."""
+    m, out = spec.cuoc_hop, Lines()
+    out.extend(list(gm.mo_dau))
+    out.extend(_inviting(spec, gm, invitees))
+    out.extend([f"Tới dự {(gm.noi_dung or m.ten).rstrip('.')}.", f"Chủ trì: {wording.chairs(m)}.",
+                f"Thời gian: {_part(gm.thoi_gian or time_at(m)).rstrip(';')}"])
+    if m.dia_diem:
+        out.add(f"Địa điểm: {m.dia_diem.rstrip('.')}.")
+    for text, item in _preparations(spec, gm, invitee, concerns):
+        out.add(text, item)
+    if gm.lien_he:
+        out.add(f"Đầu mối liên hệ: {gm.lien_he.rstrip('.')}.")
+    if gm.luu_y:
+        out.add(gm.luu_y)
+    return out
+
+
+def labelled(spec, gm, invitees: list, invitee: str | None, concerns) -> Lines:
+    """The labelled parts, numbered or not, in the office's order; preparations not listed as a
+    part follow them as paragraphs."""
+    form, m, out = gm.danh_so, spec.cuoc_hop, Lines()
+    out.extend([form.mo_dau] if form.mo_dau else [])
+    out.extend(list(gm.mo_dau))
     n = 0
 
     def label(key: str) -> str:
         nonlocal n
         n += 1
-        text = f"{n}. {form.nhan.get(key, LABELS[key])}:"
+        text = f"{n}. {form.nhan.get(key, LABELS[key])}:" if form.so else f"{form.nhan.get(key, LABELS[key])}:"
         return f"**{text}**" if form.dam_nhan else text
 
+    prepared = _preparations(spec, gm, invitee, concerns)
     for key in form.muc:
-        if key == "chu-tri":
-            lines.append(f"{label(key)} {_part(wording.chairs(m)[0].upper() + wording.chairs(m)[1:])}")
+        if key == "moi":
+            out.extend(_inviting(spec, gm, invitees))
+        elif key == "chu-tri":
+            chairs = wording.chairs(m)
+            out.add(f"{label(key)} {_part(chairs[0].upper() + chairs[1:])}")
         elif key == "thanh-phan":
-            if len(invitees) == 1:
-                lines.append(f"{label(key)} {_part(recipients.clean_item(invitees[0]))}")
+            if len(invitees) == 1 and isinstance(invitees[0], str):
+                out.add(f"{label(key)} {_part(recipients.clean_item(invitees[0]))}")
             else:
-                lines.append(label(key))
-                typed = [i.strip() for i in invitees]
-                # the items' own final punctuation is kept as typed; otherwise "- …;" and "- … ."
-                lines.extend(f"- {t}" if t[-1:] in ".;" else f"- {t}{'.' if i == len(typed) - 1 else ';'}"
-                             for i, t in enumerate(typed))
+                out.add(label(key))
+                out.extend(invitee_lines(invitees))
         elif key == "noi-dung":
-            lines.append(f"{label(key)} {_part(gm.noi_dung or m.ten)}")
+            out.add(f"{label(key)} {_part(gm.noi_dung or m.ten)}")
         elif key == "thoi-gian":
-            when = form.thoi_gian or (time_from(m) if form.kieu_gio == "tu" else time_at(m))
-            lines.append(f"{label(key)} {_part(when)}")
+            out.add(f"{label(key)} {_part(form.thoi_gian or gm.thoi_gian or TIME_FORMS[form.kieu_gio](m))}")
         elif key == "dia-diem" and m.dia_diem:
-            lines.append(f"{label(key)} {_part(m.dia_diem)}")
-        elif key == "chuan-bi" and gm.chuan_bi:
-            items = [i if isinstance(i, str) else f"{i.don_vi} chuẩn bị {i.noi_dung.rstrip('.')}."
-                     for i in gm.chuan_bi if isinstance(i, str) or invitee is None or concerns(invitee, i.don_vi)]
-            if items:
-                lines.append(label(key))
-                lines.extend(f"- {i}" if not i.startswith("- ") else i for i in items)
+            out.add(f"{label(key)} {_part(m.dia_diem)}")
+        elif key == "chuan-bi" and prepared:
+            out.add(label(key))
+            for text, item in prepared:
+                out.add(text if text.startswith("- ") else f"- {text}", item)
+            prepared = []
         elif key == "lien-he" and gm.lien_he:
-            lines.append(f"{label(key)} {_part(gm.lien_he)}")
+            out.add(f"{label(key)} {_part(gm.lien_he)}")
+    for text, item in prepared:
+        out.add(text, item)
     if gm.luu_y:
-        lines.append(gm.luu_y)
-    return lines
+        out.add(gm.luu_y)
+    return out

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
-from .types import Text, to_deadline
+from .types import Text, as_list, to_deadline
 
 NOTE = re.compile(r"\[\^(\d+)\]")  # a footnote mark in text: [^1] refers to chu_thich[0]
 LeadVerb = Literal["khong", "ten", "giao", "yeu-cau", "de-nghi"]
@@ -63,6 +63,11 @@ NumberStyles = Annotated[NumberStyle | list[NumberStyle], BeforeValidator(to_sty
     {"anyOf": [_STYLE_SCHEMA, {"type": "array", "items": _STYLE_SCHEMA}]})]
 
 
+# One item may be written without the list (`chu_tri: Sở Y tế`); the schema says so too.
+TextList = Annotated[list[Text], BeforeValidator(as_list), WithJsonSchema(
+    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
+
+
 class CachViet(_Strict):
     """Cách viết nhiệm vụ mặc định của cơ quan (ghi trong docgen.yaml hoặc tệp khai báo)."""
 
@@ -86,13 +91,41 @@ class NguoiNhan(_Strict):
     ghi_chu: Text | None = Field(None, description="Ghi chú, ví dụ (để biết).")
 
 
+class ChuanBi(_Strict):
+    """Việc một đơn vị được mời phải chuẩn bị: một nhiệm vụ (chủ trì, phối hợp, thời hạn)."""
+
+    don_vi: Text = Field(description="Đơn vị chuẩn bị, ví dụ Sở Kế hoạch và Đầu tư.")
+    noi_dung: Text | None = Field(None, description="Việc chuẩn bị, ví dụ: báo cáo tình hình kinh tế - xã hội tháng 8; câu in ra là “<đơn vị> chuẩn bị <việc>.”.")
+    cau: Text | None = Field(None, description="Câu viết sẵn, in đúng như viết (thay cho câu docgen ghép), ví dụ “Để buổi làm việc đạt hiệu quả, đề nghị Phòng … chủ trì … chuẩn bị hồ sơ.”; don_vi, phoi_hop vẫn được ghi nhận là nhiệm vụ.")
+    phoi_hop: TextList = Field(default_factory=list, description="Các cơ quan phối hợp chuẩn bị: “<đơn vị> chủ trì, phối hợp với … chuẩn bị …”.")
+    giao: LeadVerb | None = Field(None, description="Từ mở đầu: de-nghi (“Đề nghị Sở … chuẩn bị …”), giao (“Giao …”), yeu-cau, hoặc không (mặc định).")
+    thoi_han: Deadlines = Field(None, description="Thời hạn gửi tài liệu, ví dụ 3/12/2025 (“trước ngày 03/12/2025”); câu đã ghi thời hạn thì chỉ in đậm theo dam_thoi_han.")
+
+    @model_validator(mode="after")
+    def _worded(self) -> "ChuanBi":
+        if (self.noi_dung is None) == (self.cau is None):
+            raise ValueError("việc chuẩn bị cần đúng một trong hai khóa: noi_dung (docgen ghép câu) hoặc cau (câu viết sẵn)")
+        return self
+
+
+class NhomMoi(_Strict):
+    """Một nhóm thành phần được mời: dòng đầu nhóm rồi các thành viên (“- Đại diện các sở:” rồi “+ Sở Y tế;”)."""
+
+    nhom: Text = Field(description="Dòng đầu nhóm, ví dụ “Đại diện lãnh đạo các sở, ngành:”.")
+    moi: Annotated[list[Text], Field(min_length=1)] = Field(description="Các thành viên của nhóm, mỗi mục một dòng “+ …;”.")
+
+
+GIAY_MOI_PARTS = ("moi", "chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi", "lien-he")
+
+
 class GiayMoiDanhSo(_Strict):
-    """Giấy mời dạng các mục đánh số có nhãn in đậm (1. Chủ trì, 2. Thành phần mời, …)."""
+    """Giấy mời dạng các mục có nhãn in đậm, đánh số (1. Chủ trì, 2. Thành phần mời, …) hoặc không."""
 
     mo_dau: Text | None = Field(None, description="Câu mở đầu, ví dụ “Thực hiện Chương trình công tác …, Ủy ban nhân dân tỉnh tổ chức họp …”.")
     muc: list[Text] = Field(default_factory=lambda: ["chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi"],
-                            description="Thứ tự các mục: chu-tri, thanh-phan, noi-dung, thoi-gian, dia-diem, chuan-bi.")
-    kieu_gio: Literal["tu", "luc"] = Field("luc", description="Cách viết thời gian: tu (“từ 14h00 ngày 05/12/2025 (chiều thứ Sáu)”) hoặc luc (“08 giờ 00 phút, Thứ Ba, ngày …”).")
+                            description="Thứ tự các mục: moi (câu “… kính mời:” và danh sách, không nhãn), chu-tri, thanh-phan, noi-dung, thoi-gian, dia-diem, chuan-bi, lien-he.")
+    so: bool = Field(True, description="false: các mục chỉ có nhãn in đậm, không đánh số (“**Thời gian:** …”).")
+    kieu_gio: Literal["tu", "luc", "vao-luc"] = Field("luc", description="Cách viết thời gian: tu (“từ 14h00 ngày 05/12/2025 (chiều thứ Sáu)”), luc (“08 giờ 00 phút, Thứ Ba, ngày …”) hoặc vao-luc (“Vào lúc 08 giờ 00 phút, ngày 25 tháng 7 năm 2019 (thứ Năm)”).")
     thoi_gian: Text | None = Field(None, description="Thời gian viết sẵn, thay cho câu docgen viết từ cuoc_hop, ví dụ “½ ngày, từ 7h30 - 9h00, Thứ Ba, ngày 06/02/2018”.")
     nhan: dict[str, Text] = Field(default_factory=dict, description="Nhãn riêng của từng mục, ví dụ chu-tri: Chủ trì cuộc họp.")
     dam_nhan: bool = Field(True, description="In đậm số và nhãn của mục (mặc định có).")
@@ -100,7 +133,7 @@ class GiayMoiDanhSo(_Strict):
 
     @model_validator(mode="after")
     def _known(self) -> "GiayMoiDanhSo":
-        known = {"chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi", "lien-he"}
+        known = set(GIAY_MOI_PARTS)
         for key in self.muc:
             if key not in known:
                 raise ValueError(f"mục “{key}” không có trong giấy mời; dùng: {', '.join(sorted(known))}")

@@ -14,7 +14,6 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -28,6 +27,7 @@ from .forms import (
     NOTE,
     BoldMode,
     CachViet,
+    ChuanBi,
     Dau,
     Deadlines,
     GiayMoiDanhSo,
@@ -35,15 +35,14 @@ from .forms import (
     LeadVerb,
     MeetingKind,
     NguoiNhan,
+    NhomMoi,
     NhomNoiNhan,
     NumberStyles,
     TaskForm,
+    TextList,
 )
 from .types import Date, DocDate, Text, TextOrBlank, TimeOfDay, as_list
 
-# One item may be written without the list (`chu_tri: Sở Y tế`); the schema says so too.
-TextList = Annotated[list[Text], BeforeValidator(as_list), WithJsonSchema(
-    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
 # Nơi nhận: always a list, one recipient a line (a string is refused: spec/checks.py); an item is a
 # line, a group sharing one note, or a person.
 RecipientList = Annotated[list[Annotated[Text | NhomNoiNhan | NguoiNhan, Field(union_mode="left_to_right")]],
@@ -219,20 +218,17 @@ class Muc(Strict):
         return next(v for v in (self.doan, self.y, self.muc, self.nhiem_vu) if v is not None)
 
 
-class ChuanBi(Strict):
-    """Việc một đơn vị được mời phải chuẩn bị."""
-
-    don_vi: Text = Field(description="Đơn vị chuẩn bị, ví dụ Sở Kế hoạch và Đầu tư.")
-    noi_dung: Text = Field(description="Việc chuẩn bị, ví dụ: báo cáo tình hình kinh tế - xã hội tháng 8.")
-
-
 class GiayMoi(Strict):
     """Giấy mời họp (Mẫu 1.7, Phụ lục III): viết từ thông tin cuộc họp."""
 
     so: int | None = Field(None, ge=1, le=MAX_NUMBER, description="Số giấy mời; bỏ trống khi còn là dự thảo.")
     ngay: DocDate = Field(description="Ngày ký giấy mời, ví dụ 25/8/2021 hoặc /8/2021.")
     trich_yeu: Text | None = Field(None, description="Trích yếu nội dung cuộc họp; mặc định: “Dự <tên cuộc họp>”.")
-    moi: TextList = Field(min_length=1, description="Thành phần được mời: cơ quan, hoặc họ tên, chức vụ, đơn vị của người được mời; mỗi mục một dòng.")
+    moi: Annotated[list[Annotated[Text | NhomMoi, Field(union_mode="left_to_right")]], BeforeValidator(as_list), Field(min_length=1)] = Field(
+        description="Thành phần được mời: cơ quan, hoặc họ tên, chức vụ, đơn vị của người được mời; mỗi mục một dòng; một nhóm có các thành viên viết {nhom, moi}.")
+    mo_dau: TextList = Field(default_factory=list, description="Các đoạn mở đầu trước câu mời (Mẫu 1.7), ví dụ “Thực hiện Kế hoạch số …, Ủy ban nhân dân tỉnh tổ chức …”.")
+    loi_moi: Text | None = Field(None, description="Câu mời trước danh sách, thay cho “<tên cơ quan> trân trọng kính mời”, ví dụ “Ban Tiếp công dân huyện kính mời”; docgen thêm dấu hai chấm.")
+    thoi_gian: Text | None = Field(None, description="Thời gian viết sẵn (Mẫu 1.7), thay cho câu docgen viết từ cuoc_hop, ví dụ “02 ngày, từ ngày 05 đến hết ngày 06/12/2025”.")
     noi_dung: Text | None = Field(None, description="Nội dung cuộc họp sau “Tới dự”; mặc định là tên cuộc họp.")
     chuan_bi: list[Annotated[ChuanBi | Text, Field(union_mode="left_to_right")]] = Field(default_factory=list, description="Việc các đơn vị phải chuẩn bị: mỗi mục là câu văn, hoặc {don_vi, noi_dung}.")
     lien_he: Text | None = Field(None, description="Người, số điện thoại đầu mối liên hệ.")
@@ -241,6 +237,11 @@ class GiayMoi(Strict):
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký giấy mời (mã trong hồ sơ hoặc đầy đủ); mặc định: người ký chung.")
     noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận; mặc định là các thành phần được mời.")
     luu: Text | None = Field(None, description="Dòng lưu của giấy mời; mặc định: dòng lưu chung (luu).")
+
+    @property
+    def nguoi_moi(self) -> list[str]:
+        """Everyone invited, one name each: the plain items and the members of each group."""
+        return [name for item in self.moi for name in ([item] if isinstance(item, str) else item.moi)]
 
 
 class CongVan(Strict):
