@@ -119,3 +119,17 @@ giay_moi:
   moi: [Sở Xây dựng]
   chuan_bi: [{don_vi: Sở Xây dựng, noi_dung: báo cáo, cau: Sở Xây dựng chuẩn bị báo cáo.}]
 """)
+
+
+def test_a_note_of_several_lines_closes_the_invitation():
+    doc = invitation("""\
+giay_moi:
+  ngay: /12/2025
+  moi: [Sở Xây dựng]
+  luu_y:
+    - "Ghi chú:"
+    - "- Tài liệu họp đăng tại Hệ thống quản lý văn bản và điều hành."
+    - "- Đề nghị đại biểu có mặt trước 15 phút."
+""")
+    assert texts(doc)[-3:] == ["Ghi chú:", "- Tài liệu họp đăng tại Hệ thống quản lý văn bản và điều hành.",
+                               "- Đề nghị đại biểu có mặt trước 15 phút./."]

@@ -127,8 +127,7 @@ def mau_17(spec, gm, invitees: list, invitee: str | None, concerns) -> Lines:
         out.add(text, item)
     if gm.lien_he:
         out.add(f"Đầu mối liên hệ: {gm.lien_he.rstrip('.')}.")
-    if gm.luu_y:
-        out.add(gm.luu_y)
+    out.extend(list(gm.luu_y))
     return out
 
 
@@ -174,6 +173,5 @@ def labelled(spec, gm, invitees: list, invitee: str | None, concerns) -> Lines:
             out.add(f"{label(key)} {_part(gm.lien_he)}")
     for text, item in prepared:
         out.add(text, item)
-    if gm.luu_y:
-        out.add(gm.luu_y)
+    out.extend(list(gm.luu_y))
     return out

@@ -232,7 +232,7 @@ class GiayMoi(Strict):
     noi_dung: Text | None = Field(None, description="Nội dung cuộc họp sau “Tới dự”; mặc định là tên cuộc họp.")
     chuan_bi: list[Annotated[ChuanBi | Text, Field(union_mode="left_to_right")]] = Field(default_factory=list, description="Việc các đơn vị phải chuẩn bị: mỗi mục là câu văn, hoặc {don_vi, noi_dung}.")
     lien_he: Text | None = Field(None, description="Người, số điện thoại đầu mối liên hệ.")
-    luu_y: Text | None = Field(None, description="Các vấn đề cần lưu ý (dòng cuối, kết thúc bằng ./.).")
+    luu_y: TextList = Field(default_factory=list, description="Các vấn đề cần lưu ý, ghi chú: một hoặc nhiều dòng cuối, in như viết, dòng cuối kết thúc bằng ./.; ví dụ “Ghi chú:” rồi “- Đề nghị đại biểu có mặt trước 15 phút.”.")
     danh_so: GiayMoiDanhSo | None = Field(None, description="Giấy mời dạng các mục đánh số có nhãn (1. Chủ trì, 2. Thành phần mời, …) thay cho Mẫu 1.7; có thể ghi trong docgen.yaml (giay_moi_danh_so).")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký giấy mời (mã trong hồ sơ hoặc đầy đủ); mặc định: người ký chung.")
     noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận; mặc định là các thành phần được mời.")
