@@ -133,3 +133,35 @@ giay_moi:
 """)
     assert texts(doc)[-3:] == ["Ghi chú:", "- Tài liệu họp đăng tại Hệ thống quản lý văn bản và điều hành.",
                                "- Đề nghị đại biểu có mặt trước 15 phút./."]
+
+
+def test_sent_by_name_with_a_kinh_gui_block_the_addressees_are_the_invitees():
+    doc = invitation("""\
+giay_moi:
+  ngay: /12/2025
+  kinh_gui: [Sở Tài chính., Sở Nội vụ.]
+  kinh_gui_cung_dong: true
+  mo_dau: [Sở Xây dựng tổ chức cuộc họp để thống nhất đề xuất.]
+  danh_so: {muc: [thoi-gian, dia-diem], so: false, dam_nhan: false, cham: false, xuong_dong: [dia-diem]}
+  thoi_gian: 9h00 ngày 04 tháng 12 năm 2025 (thứ Năm)
+  chuan_bi:
+    - don_vi: [Sở Tài chính, Sở Nội vụ]
+      giao: de-nghi
+      noi_dung: tài liệu phục vụ cuộc họp
+""")
+    assert doc.kinh_gui == ("Kính gửi: - Sở Tài chính.", "- Sở Nội vụ.")  # the typed full stops are kept
+    assert texts(doc) == [
+        "Sở Xây dựng tổ chức cuộc họp để thống nhất đề xuất.",
+        "Thời gian: 9h00 ngày 04 tháng 12 năm 2025 (thứ Năm)",
+        "Địa điểm:", "Phòng họp số 2, UBND tỉnh",
+        "Đề nghị Sở Tài chính và Sở Nội vụ chuẩn bị tài liệu phục vụ cuộc họp./."]
+    assert [t.owners for t in doc.tasks] == [("Sở Tài chính", "Sở Nội vụ")]
+    spec = load_spec_text(HEAD + "giay_moi:\n  ngay: /12/2025\n  kinh_gui: [Sở Tài chính]\n")
+    assert spec.giay_moi.nguoi_moi == ["Sở Tài chính"]
+
+
+def test_an_urgent_invitation_may_be_dated_the_meeting_day():
+    same_day = "giay_moi:\n  ngay: 4/12/2025\n  moi: [Sở Xây dựng]\n"
+    with pytest.raises(SpecError, match="không trước ngày họp"):
+        load_spec_text(HEAD + same_day)
+    assert load_spec_text(HEAD + "dau: {khan: HỎA TỐC}\n" + same_day).giay_moi.ngay.day == 4

@@ -373,8 +373,9 @@ def _kinh_gui(c: Components, paras: list[Para], cursor: int) -> int:
     label = following[0]
     c.kinh_gui = segments(label, "\n")
     cursor = label.index
-    if ":" in label.text and label.text.split(":", 1)[1].strip():
-        return cursor  # one recipient, on the label's line
+    after = label.text.split(":", 1)[1].strip() if ":" in label.text else ""
+    if after and not after.startswith(_DASHES):
+        return cursor  # one recipient, on the label's line (a "- …" there starts the list)
     for p in following[1:]:
         seg = whole(p)
         if seg is None or not (p.label.strip() or seg.text.startswith(_DASHES)):

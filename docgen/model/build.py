@@ -169,7 +169,7 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
     rows = form(spec, gm, invitees, invitee, _concerns).rows
     rows[-1] = (close_mark(rows[-1][0]), rows[-1][1])
     body = tuple(Paragraph(tuple(markup.parse(text)), (i,)) for i, (text, _) in enumerate(rows))
-    found = tuple(Task((item.don_vi,), tuple(item.phoi_hop), "; ".join(item.thoi_han or ()) or None, body[i].text, (i,),
+    found = tuple(Task(tuple(item.don_vi), tuple(item.phoi_hop), "; ".join(item.thoi_han or ()) or None, body[i].text, (i,),
                        tuple(item.thoi_han or ())) for i, (_, item) in enumerate(rows) if item is not None)
     code = f"{codes.TYPE_CODES['GIẤY MỜI']}-{spec.co_quan.viet_tat}"
     return Document(
@@ -177,7 +177,7 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
         doc_type="giay-moi", ten_loai="GIẤY MỜI", type_code="GM",
         **_issuer(spec, gm.so, code, gm.ngay),
         trich_yeu="" if gm.danh_so is not None and not gm.danh_so.trich_yeu else gm.trich_yeu or f"Dự {m.ten}",
-        body=body,
+        body=body, kinh_gui=invitation.addressees(gm),
         signer=_signer(spec, gm.nguoi_ky),
         recipients=_recipient_lines(spec, gm.noi_nhan or ([invitee] if invitee else gm.nhom_moi), gm.luu),
         tasks=found,

@@ -74,6 +74,19 @@ def invitee_lines(items: list) -> list[str]:
             for i, (kind, text) in enumerate(flat)]
 
 
+def addressees(gm) -> tuple[str, ...]:
+    """ô 9a of a giấy mời sent by name: "Kính gửi: X", or "Kính gửi:" and the "- …;" lines (the
+    first on the label's line when the office prints it so)."""
+    if not gm.kinh_gui:
+        return ()
+    if len(gm.kinh_gui) == 1:
+        return (f"Kính gửi: {recipients.clean_item(gm.kinh_gui[0])}",)
+    lines = invitee_lines(list(gm.kinh_gui))
+    if gm.kinh_gui_cung_dong:
+        return (f"Kính gửi: {lines[0]}", *lines[1:])
+    return ("Kính gửi:", *lines)
+
+
 def preparation(item, office=None) -> str:
     """The sentence of a preparation: as written (cau), or "[Đề nghị] X [chủ trì, phối hợp với Y]
     chuẩn bị …", with its deadline set in bold where written or added."""
@@ -81,7 +94,8 @@ def preparation(item, office=None) -> str:
         text = item.cau
     else:
         verb = LEAD_VERBS[item.giao or "khong"]
-        who = item.don_vi + (f" chủ trì, phối hợp với {tasks.join_agencies(item.phoi_hop)}" if item.phoi_hop else "")
+        who = tasks.join_agencies(item.don_vi)
+        who += f" chủ trì, phối hợp với {tasks.join_agencies(item.phoi_hop)}" if item.phoi_hop else ""
         text = f"{verb + ' ' if verb else ''}{who} chuẩn bị {_part(item.noi_dung.rstrip('.'))}"
     mode = tasks.setting(None, office, "dam_thoi_han", "cum")
     return tasks.with_deadlines(text, item.thoi_han, mode)
@@ -102,7 +116,7 @@ class Lines:
 
 def _preparations(spec, gm, invitee, concerns) -> list[tuple[str, object]]:
     return [(i, None) if isinstance(i, str) else (preparation(i, spec.cach_viet_nhiem_vu), i) for i in gm.chuan_bi
-            if isinstance(i, str) or invitee is None or concerns(invitee, i.don_vi)]
+            if isinstance(i, str) or invitee is None or any(concerns(invitee, unit) for unit in i.don_vi)]
 
 
 def _inviting(spec, gm, invitees: list) -> list[str]:
@@ -146,6 +160,18 @@ def labelled(spec, gm, invitees: list, invitee: str | None, concerns) -> Lines:
         return f"**{text}**" if form.dam_nhan else text
 
     prepared = _preparations(spec, gm, invitee, concerns)
+
+    def part(key: str, value: str) -> None:
+        """The label and its text; a text of several lines gives a paragraph a line, and under
+        xuong_dong the text starts on the line after the label."""
+        lines = [x.strip() for x in value.split("\n") if x.strip()]
+        if form.cham:
+            lines[-1] = _part(lines[-1])
+        if key in form.xuong_dong:
+            out.extend([label(key), *lines])
+        else:
+            out.extend([f"{label(key)} {lines[0]}", *lines[1:]])
+
     for key in form.muc:
         if key == "moi":
             out.extend(_inviting(spec, gm, invitees))
@@ -159,18 +185,18 @@ def labelled(spec, gm, invitees: list, invitee: str | None, concerns) -> Lines:
                 out.add(label(key))
                 out.extend(invitee_lines(invitees))
         elif key == "noi-dung":
-            out.add(f"{label(key)} {_part(gm.noi_dung or m.ten)}")
+            part(key, gm.noi_dung or m.ten)
         elif key == "thoi-gian":
-            out.add(f"{label(key)} {_part(form.thoi_gian or gm.thoi_gian or TIME_FORMS[form.kieu_gio](m))}")
+            part(key, form.thoi_gian or gm.thoi_gian or TIME_FORMS[form.kieu_gio](m))
         elif key == "dia-diem" and m.dia_diem:
-            out.add(f"{label(key)} {_part(m.dia_diem)}")
+            part(key, m.dia_diem)
         elif key == "chuan-bi" and prepared:
             out.add(label(key))
             for text, item in prepared:
                 out.add(text if text.startswith("- ") else f"- {text}", item)
             prepared = []
         elif key == "lien-he" and gm.lien_he:
-            out.add(f"{label(key)} {_part(gm.lien_he)}")
+            part(key, gm.lien_he)
     for text, item in prepared:
         out.add(text, item)
     out.extend(list(gm.luu_y))

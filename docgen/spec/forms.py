@@ -94,7 +94,7 @@ class NguoiNhan(_Strict):
 class ChuanBi(_Strict):
     """Việc một đơn vị được mời phải chuẩn bị: một nhiệm vụ (chủ trì, phối hợp, thời hạn)."""
 
-    don_vi: Text = Field(description="Đơn vị chuẩn bị, ví dụ Sở Kế hoạch và Đầu tư.")
+    don_vi: TextList = Field(description="Đơn vị chuẩn bị, ví dụ Sở Kế hoạch và Đầu tư; nhiều đơn vị cùng chuẩn bị thì viết danh sách.")
     noi_dung: Text | None = Field(None, description="Việc chuẩn bị, ví dụ: báo cáo tình hình kinh tế - xã hội tháng 8; câu in ra là “<đơn vị> chuẩn bị <việc>.”.")
     cau: Text | None = Field(None, description="Câu viết sẵn, in đúng như viết (thay cho câu docgen ghép), ví dụ “Để buổi làm việc đạt hiệu quả, đề nghị Phòng … chủ trì … chuẩn bị hồ sơ.”; don_vi, phoi_hop vẫn được ghi nhận là nhiệm vụ.")
     phoi_hop: TextList = Field(default_factory=list, description="Các cơ quan phối hợp chuẩn bị: “<đơn vị> chủ trì, phối hợp với … chuẩn bị …”.")
@@ -125,6 +125,8 @@ class GiayMoiDanhSo(_Strict):
     muc: list[Text] = Field(default_factory=lambda: ["chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi"],
                             description="Thứ tự các mục: moi (câu “… kính mời:” và danh sách, không nhãn), chu-tri, thanh-phan, noi-dung, thoi-gian, dia-diem, chuan-bi, lien-he.")
     so: bool = Field(True, description="false: các mục chỉ có nhãn in đậm, không đánh số (“**Thời gian:** …”).")
+    cham: bool = Field(True, description="false: không thêm dấu chấm cuối nội dung các mục (in đúng như viết).")
+    xuong_dong: list[Text] = Field(default_factory=list, description="Các mục có nội dung xuống dòng dưới nhãn, ví dụ [dia-diem]: “2. Địa điểm:” rồi các dòng địa điểm. Nội dung viết nhiều dòng thì mỗi dòng một đoạn.")
     kieu_gio: Literal["tu", "luc", "vao-luc"] = Field("luc", description="Cách viết thời gian: tu (“từ 14h00 ngày 05/12/2025 (chiều thứ Sáu)”), luc (“08 giờ 00 phút, Thứ Ba, ngày …”) hoặc vao-luc (“Vào lúc 08 giờ 00 phút, ngày 25 tháng 7 năm 2019 (thứ Năm)”).")
     thoi_gian: Text | None = Field(None, description="Thời gian viết sẵn, thay cho câu docgen viết từ cuoc_hop, ví dụ “½ ngày, từ 7h30 - 9h00, Thứ Ba, ngày 06/02/2018”.")
     nhan: dict[str, Text] = Field(default_factory=dict, description="Nhãn riêng của từng mục, ví dụ chu-tri: Chủ trì cuộc họp.")
@@ -134,7 +136,7 @@ class GiayMoiDanhSo(_Strict):
     @model_validator(mode="after")
     def _known(self) -> "GiayMoiDanhSo":
         known = set(GIAY_MOI_PARTS)
-        for key in self.muc:
+        for key in [*self.muc, *self.xuong_dong]:
             if key not in known:
                 raise ValueError(f"mục “{key}” không có trong giấy mời; dùng: {', '.join(sorted(known))}")
         return self

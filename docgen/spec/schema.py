@@ -225,7 +225,9 @@ class GiayMoi(Strict):
     ngay: DocDate = Field(description="Ngày ký giấy mời, ví dụ 25/8/2021 hoặc /8/2021.")
     trich_yeu: Text | None = Field(None, description="Trích yếu nội dung cuộc họp; mặc định: “Dự <tên cuộc họp>”.")
     moi: Annotated[list[Annotated[Text | NhomMoi, Field(union_mode="left_to_right")]], BeforeValidator(as_list), Field(min_length=1)] = Field(
-        description="Thành phần được mời: cơ quan, hoặc họ tên, chức vụ, đơn vị của người được mời; mỗi mục một dòng; một nhóm có các thành viên viết {nhom, moi}.")
+        description="Thành phần được mời: cơ quan, hoặc họ tên, chức vụ, đơn vị của người được mời; mỗi mục một dòng; một nhóm có các thành viên viết {nhom, moi}. Mặc định: các nơi trong kinh_gui.")
+    kinh_gui: TextList = Field(default_factory=list, description="Kính gửi (ô 9a), khi giấy mời gửi đích danh như một công văn: một nơi (cùng dòng) hoặc danh sách “- …;”; dấu cuối mục viết sẵn được giữ nguyên.")
+    kinh_gui_cung_dong: bool = Field(False, description="true: mục đầu tiên in cùng dòng với “Kính gửi:” (“Kính gửi: - Sở Tài chính;”).")
     mo_dau: TextList = Field(default_factory=list, description="Các đoạn mở đầu trước câu mời (Mẫu 1.7), ví dụ “Thực hiện Kế hoạch số …, Ủy ban nhân dân tỉnh tổ chức …”.")
     loi_moi: Text | None = Field(None, description="Câu mời trước danh sách, thay cho “<tên cơ quan> trân trọng kính mời”, ví dụ “Ban Tiếp công dân huyện kính mời”; docgen thêm dấu hai chấm.")
     thoi_gian: Text | None = Field(None, description="Thời gian viết sẵn (Mẫu 1.7), thay cho câu docgen viết từ cuoc_hop, ví dụ “02 ngày, từ ngày 05 đến hết ngày 06/12/2025”.")
@@ -237,6 +239,14 @@ class GiayMoi(Strict):
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký giấy mời (mã trong hồ sơ hoặc đầy đủ); mặc định: người ký chung.")
     noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận; mặc định là các thành phần được mời.")
     luu: Text | None = Field(None, description="Dòng lưu của giấy mời; mặc định: dòng lưu chung (luu).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _invitees_from_kinh_gui(cls, value: object) -> object:
+        """A giấy mời sent by name invites its addressees: moi defaults to kinh_gui."""
+        if isinstance(value, dict) and not value.get("moi") and value.get("kinh_gui"):
+            return {**value, "moi": value["kinh_gui"]}
+        return value
 
     @property
     def nguoi_moi(self) -> list[str]:
