@@ -179,7 +179,7 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
         trich_yeu="" if gm.danh_so is not None and not gm.danh_so.trich_yeu else gm.trich_yeu or f"Dự {m.ten}",
         body=body, kinh_gui=invitation.addressees(gm),
         signer=_signer(spec, gm.nguoi_ky),
-        recipients=_recipient_lines(spec, gm.noi_nhan or ([invitee] if invitee else gm.nhom_moi), gm.luu),
+        recipients=_recipient_lines(spec, gm.noi_nhan or ([invitee] if invitee else invitation.by_group(gm)), gm.luu),
         tasks=found,
     )
 

@@ -74,6 +74,11 @@ def invitee_lines(items: list) -> list[str]:
             for i, (kind, text) in enumerate(flat)]
 
 
+def by_group(gm) -> list[str]:
+    """The invitees as Nơi nhận lists them by default: each item, a group by its head line."""
+    return [item if isinstance(item, str) else item.nhom.rstrip(" :") for item in gm.moi]
+
+
 def addressees(gm) -> tuple[str, ...]:
     """ô 9a of a giấy mời sent by name: "Kính gửi: X", or "Kính gửi:" and the "- …;" lines (the
     first on the label's line when the office prints it so)."""

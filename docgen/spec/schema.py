@@ -253,11 +253,6 @@ class GiayMoi(Strict):
         """Everyone invited, one name each: the plain items and the members of each group."""
         return [name for item in self.moi for name in ([item] if isinstance(item, str) else item.moi)]
 
-    @property
-    def nhom_moi(self) -> list[str]:
-        """The invitees as Nơi nhận lists them by default: each item, a group by its head line."""
-        return [item if isinstance(item, str) else item.nhom.rstrip(" :") for item in self.moi]
-
 
 class CongVan(Strict):
     """Công văn (Mẫu 1.5, Phụ lục III), ví dụ gửi kết luận cuộc họp và đề nghị báo cáo."""
