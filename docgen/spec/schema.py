@@ -379,8 +379,8 @@ class Spec(Strict):
             out.append((("cuoc_hop",), "biên bản cần thông tin cuộc họp (cuoc_hop) và nội dung kết luận (noi_dung)"))
         if self.cuoc_hop is not None and (problem := self.cuoc_hop.weekday_problem()):
             out.append((("cuoc_hop", "thu"), problem))
-        if "giay-moi" in docs and not self.co_quan.ten_goi:
-            out.append((("co_quan",), "giấy mời cần co_quan.ten_goi (tên cơ quan viết trong câu “… trân trọng kính mời:”)"))
+        if "giay-moi" in docs and not self.co_quan.ten_goi and not (self.giay_moi and self.giay_moi.loi_moi):
+            out.append((("co_quan",), "giấy mời cần co_quan.ten_goi (tên cơ quan viết trong câu “… trân trọng kính mời:”) hoặc giay_moi.loi_moi"))
         if self.loai is not None and self.ket_thuc is None:
             if self.loai == "thong-bao" and (self.cuoc_hop is None or not self.co_quan.ten_goi):
                 out.append((("ket_thuc",), "thông báo không có câu kết thúc (ket_thuc) thì cần cuoc_hop và co_quan.ten_goi để docgen viết câu mặc định"))
