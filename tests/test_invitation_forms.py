@@ -165,3 +165,17 @@ def test_an_urgent_invitation_may_be_dated_the_meeting_day():
     with pytest.raises(SpecError, match="không trước ngày họp"):
         load_spec_text(HEAD + same_day)
     assert load_spec_text(HEAD + "dau: {khan: HỎA TỐC}\n" + same_day).giay_moi.ngay.day == 4
+
+
+def test_a_group_with_its_own_markers_and_a_head_ending_in_a_full_stop():
+    doc = invitation("""\
+giay_moi:
+  ngay: /12/2025
+  moi:
+    - nhom: "**Điểm cầu tỉnh** *(Phòng họp số 2, UBND tỉnh)*."
+      dau: ["*", "-"]
+      moi: [Chủ tịch UBND tỉnh chủ trì;, Giám đốc các sở]
+""")
+    body = texts(doc)
+    start = body.index("* Điểm cầu tỉnh (Phòng họp số 2, UBND tỉnh).")
+    assert body[start + 1:start + 3] == ["- Chủ tịch UBND tỉnh chủ trì;", "- Giám đốc các sở."]

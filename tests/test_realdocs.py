@@ -150,6 +150,12 @@ DOCS: dict[str, Meta] = {
                          "chuẩn bị ý kiến …”, asks every invitee and names no unit",
         check_fails={"ND30-COMPONENTS": NO_TRICH_YEU, "ND30-NOINHAN-LUU": "printed “Lưu VT, KGVXThanh.” without the colon",
                      "ND30-KINHGUI-FORM": "its fourth Kính gửi item ends with a full stop, not “;”"}),
+    "ha-noi/giay-moi_ha-noi_587_2020-08": Meta(
+        "giay-moi", ALL - {"kinh_gui"}, ((("Sở Y tế",), (), ()), (("UBND các quận, huyện, thị xã",), (), ())),
+        free=4, why_free="the opening (the invitation with the meeting's subject), the italic note that the districts "
+                         "invite their communes, the line “* Văn phòng UBND Thành phố đề nghị:” and the closing "
+                         "line; time and the two bridge points with their invitees are parts of the labelled form",
+        check_fails={"ND30-COMPONENTS": NO_TRICH_YEU}),
     "ha-noi/giay-moi_ha-noi_354_2020-08": Meta(
         "giay-moi", ALL, ((("Sở Nông nghiệp và Phát triển nông thôn",
                             "Trung tâm Bảo vệ môi trường trong sản xuất nông nghiệp và xây dựng nông thôn mới Hà Nội"), (), ()),),

@@ -60,15 +60,18 @@ TIME_FORMS = {"tu": time_from, "luc": time_at, "vao-luc": time_vao_luc}
 
 def invitee_lines(items: list) -> list[str]:
     """"- X;" for each invitee, the last with a full stop; a group's head line as typed (with its
-    colon), its members "+ Y;". An item's own final ";" or "." is kept as typed."""
+    colon, or its own full stop), its members "+ Y;" (the group's markers). An item's own final
+    ";" or "." is kept as typed."""
     flat: list[tuple[str, str]] = []
     for item in items:
         if isinstance(item, str):
             flat.append(("-", recipients.clean_item(item) + item.strip()[-1:] * (item.strip()[-1:] in ".;")))
         else:
-            head = recipients.clean_item(item.nhom.strip().rstrip(":"))
-            flat.append(("head", f"- {head}:"))
-            flat.extend(("+", m.strip().removeprefix("+ ")) for m in item.moi)
+            group, member = (m.replace("*", "\\*") for m in item.dau)  # "*" printed, not markup
+            head = item.nhom.strip()
+            head = head if head.endswith(".") else recipients.clean_item(head.rstrip(":")) + ":"
+            flat.append(("head", f"{group} {head}"))
+            flat.extend((member, m.strip().removeprefix(f"{item.dau[1]} ")) for m in item.moi)
     last = max(i for i, (kind, _) in enumerate(flat) if kind != "head")
     return [text if kind == "head" else f"{kind} {text}{'' if text[-1:] in '.;' else '.' if i == last else ';'}"
             for i, (kind, text) in enumerate(flat)]

@@ -113,6 +113,7 @@ class NhomMoi(_Strict):
 
     nhom: Text = Field(description="Dòng đầu nhóm, ví dụ “Đại diện lãnh đạo các sở, ngành:”.")
     moi: Annotated[list[Text], Field(min_length=1)] = Field(description="Các thành viên của nhóm, mỗi mục một dòng “+ …;”.")
+    dau: tuple[Text, Text] = Field(("-", "+"), description="Dấu đầu dòng của nhóm và của thành viên, ví dụ [\"*\", \"-\"]: “* Điểm cầu …” rồi “- …;”. Dòng đầu nhóm viết có dấu chấm cuối thì in đúng như viết (không thêm dấu hai chấm).")
 
 
 GIAY_MOI_PARTS = ("moi", "chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi", "lien-he")
