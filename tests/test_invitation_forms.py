@@ -179,3 +179,20 @@ giay_moi:
     body = texts(doc)
     start = body.index("* Điểm cầu tỉnh (Phòng họp số 2, UBND tỉnh).")
     assert body[start + 1:start + 3] == ["- Chủ tịch UBND tỉnh chủ trì;", "- Giám đốc các sở."]
+
+
+def test_a_meeting_of_several_sessions_is_typed_on_several_lines():
+    doc = invitation("""\
+giay_moi:
+  ngay: /12/2025
+  moi: [Sở Xây dựng]
+  thoi_gian: |
+    02 buổi, ngày 04/12/2025 (thứ Năm):
+    - Buổi sáng: từ 8h00, làm việc tại Sở Xây dựng;
+    - Buổi chiều: từ 14h00, kiểm tra thực địa dự án
+""")
+    body = texts(doc)
+    start = body.index("Thời gian: 02 buổi, ngày 04/12/2025 (thứ Năm):")
+    assert body[start + 1:start + 3] == ["- Buổi sáng: từ 8h00, làm việc tại Sở Xây dựng;",
+                                         "- Buổi chiều: từ 14h00, kiểm tra thực địa dự án."]
+    assert body[start + 3].startswith("Địa điểm: Phòng họp số 2, UBND tỉnh.")

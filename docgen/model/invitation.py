@@ -127,6 +127,14 @@ def _preparations(spec, gm, invitee, concerns) -> list[tuple[str, object]]:
             if isinstance(i, str) or invitee is None or any(concerns(invitee, unit) for unit in i.don_vi)]
 
 
+def _on_lines(label: str, value: str) -> list[str]:
+    """"Label: text." — a text typed on several lines (sessions, days, a second address line) gives
+    a paragraph a line, the last closed with a full stop."""
+    lines = [x.strip() for x in value.split("\n") if x.strip()]
+    lines[-1] = _part(lines[-1])
+    return [f"{label}: {lines[0]}", *lines[1:]]
+
+
 def _inviting(spec, gm, invitees: list) -> list[str]:
     """"<cơ quan> trân trọng kính mời:" and the invitees (one on the same line)."""
     clause = (gm.loi_moi or f"{spec.co_quan.ten_goi} trân trọng kính mời").rstrip(" :")
@@ -142,9 +150,9 @@ def mau_17(spec, gm, invitees: list, invitee: str | None, concerns) -> Lines:
     out.extend(list(gm.mo_dau))
     out.extend(_inviting(spec, gm, invitees))
     out.extend([f"Tới dự {(gm.noi_dung or m.ten).rstrip('.')}.", f"Chủ trì: {wording.chairs(m)}.",
-                f"Thời gian: {_part(gm.thoi_gian or time_at(m)).rstrip(';')}"])
+                *_on_lines("Thời gian", (gm.thoi_gian or time_at(m)).rstrip(";"))])
     if m.dia_diem:
-        out.add(f"Địa điểm: {m.dia_diem.rstrip('.')}.")
+        out.extend(_on_lines("Địa điểm", m.dia_diem.rstrip(".")))
     for text, item in _preparations(spec, gm, invitee, concerns):
         out.add(text, item)
     if gm.lien_he:
