@@ -196,3 +196,23 @@ giay_moi:
     assert body[start + 1:start + 3] == ["- Buổi sáng: từ 8h00, làm việc tại Sở Xây dựng;",
                                          "- Buổi chiều: từ 14h00, kiểm tra thực địa dự án."]
     assert body[start + 3].startswith("Địa điểm: Phòng họp số 2, UBND tỉnh.")
+
+
+def test_giay_moi_hop_with_blank_lines_for_the_invitee_and_tham_du():
+    doc = invitation("""\
+giay_moi:
+  ngay: /12/2025
+  ten_loai: GIẤY MỜI HỌP
+  moi: [Sở Xây dựng, Sở Tài chính]
+  danh_so:
+    muc: [moi, tham-du, thoi-gian, thanh-phan]
+    dong_trong: 2
+    so: false
+    nhan: {tham-du: Tham dự cuộc họp về}
+""")
+    body = texts(doc)
+    assert doc.ten_loai == "GIẤY MỜI HỌP" and doc.type_code == "GM"
+    assert body[0] == "Ủy ban nhân dân tỉnh trân trọng kính mời:"
+    assert set(body[1]) == {"."} and body[2] == body[1]  # written in by hand
+    assert body[3] == "Tham dự cuộc họp về họp nghe báo cáo tiến độ dự án đường ven biển."
+    assert body[-3:] == ["Thành phần mời:", "- Sở Xây dựng;", "- Sở Tài chính./."]

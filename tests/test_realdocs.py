@@ -156,6 +156,12 @@ DOCS: dict[str, Meta] = {
                          "invite their communes, the line “* Văn phòng UBND Thành phố đề nghị:” and the closing "
                          "line; time and the two bridge points with their invitees are parts of the labelled form",
         check_fails={"ND30-COMPONENTS": NO_TRICH_YEU}),
+    "ha-noi/giay-moi_ha-noi_86_2020-08": Meta(
+        "giay-moi", ALL - {"kinh_gui"}, ((("Đài Phát thanh và Truyền hình Hà Nội",), (), ()),),
+        free=1, why_free="the closing line; the italic request in parentheses to the Đài is a task written out as "
+                         "printed (cau); the invitation clause with its blank lines, “Tham dự cuộc họp về …”, time, "
+                         "place and invitees are parts of the labelled form",
+        check_fails={"ND30-BODY-STYLE": "its request to the Đài, in parentheses, is printed wholly in italics"}),
     "ha-noi/giay-moi_ha-noi_354_2020-08": Meta(
         "giay-moi", ALL, ((("Sở Nông nghiệp và Phát triển nông thôn",
                             "Trung tâm Bảo vệ môi trường trong sản xuất nông nghiệp và xây dựng nông thôn mới Hà Nội"), (), ()),),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..nd30.codes import TYPE_CODES
+from ..nd30.codes import TYPE_CODES, TYPE_NAME_VARIANTS
 from .reader import DocxFile, Para
 from .tail import split_tail
 from .text import fold
@@ -29,7 +29,7 @@ AUTHORITY_LIKE = re.compile(r"^(t\s*[./]?\s*m|k\s*[./]?\s*t|t\s*[./]?\s*l|t\s*[.
 _PLACEHOLDER = re.compile(r"^\(.*\)$")
 _DRAFTER = re.compile(r"^[A-ZĐ]{1,8}\.\s*\(\d+\)\.?$")  # ô 12: PL.(300).
 _DASHES = ("-", "–", "—", "+", "•", "*")
-_TYPE_NAMES = {fold(name): name for name in TYPE_CODES}
+_TYPE_NAMES = {fold(name): name for name in TYPE_CODES} | {fold(v): name for v, name in TYPE_NAME_VARIANTS.items()}
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,7 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
     code = f"{codes.TYPE_CODES['GIẤY MỜI']}-{spec.co_quan.viet_tat}"
     return Document(
         **spacing(spec),
-        doc_type="giay-moi", ten_loai="GIẤY MỜI", type_code="GM",
+        doc_type="giay-moi", ten_loai=gm.ten_loai, type_code="GM",
         **_issuer(spec, gm.so, code, gm.ngay),
         trich_yeu="" if gm.danh_so is not None and not gm.danh_so.trich_yeu else gm.trich_yeu or f"Dự {m.ten}",
         body=body, kinh_gui=invitation.addressees(gm),

@@ -17,8 +17,10 @@ from ..nd30 import dates, recipients
 from ..spec.forms import LEAD_VERBS
 from . import tasks, wording
 
-LABELS = {"chu-tri": "Chủ trì", "thanh-phan": "Thành phần mời", "noi-dung": "Nội dung", "thoi-gian": "Thời gian",
+LABELS = {"tham-du": "Tới dự", "chu-tri": "Chủ trì", "thanh-phan": "Thành phần mời", "noi-dung": "Nội dung", "thoi-gian": "Thời gian",
           "dia-diem": "Địa điểm", "chuan-bi": "Phân công chuẩn bị", "lien-he": "Đầu mối liên hệ"}
+
+FILL_IN = "." * 110  # a dotted line left blank for the invitee's name, written in by hand
 
 
 def _part(ends: str) -> str:
@@ -136,8 +138,11 @@ def _on_lines(label: str, value: str) -> list[str]:
 
 
 def _inviting(spec, gm, invitees: list) -> list[str]:
-    """"<cơ quan> trân trọng kính mời:" and the invitees (one on the same line)."""
+    """"<cơ quan> trân trọng kính mời:" and the invitees (one on the same line; none: the clause
+    alone, blank lines to follow)."""
     clause = (gm.loi_moi or f"{spec.co_quan.ten_goi} trân trọng kính mời").rstrip(" :")
+    if not invitees:
+        return [f"{clause}:"]
     if len(invitees) == 1 and isinstance(invitees[0], str):
         return [f"{clause}: {recipients.clean_item(invitees[0])}"]
     return [f"{clause}:", *invitee_lines(invitees)]
@@ -189,8 +194,12 @@ def labelled(spec, gm, invitees: list, invitee: str | None, concerns) -> Lines:
             out.extend([f"{label(key)} {lines[0]}", *lines[1:]])
 
     for key in form.muc:
-        if key == "moi":
+        if key == "moi" and form.dong_trong:
+            out.extend([*_inviting(spec, gm, []), *[FILL_IN] * form.dong_trong])
+        elif key == "moi":
             out.extend(_inviting(spec, gm, invitees))
+        elif key == "tham-du":
+            out.add(f"{form.nhan.get(key, LABELS[key])} {_part((gm.noi_dung or m.ten).strip())}")
         elif key == "chu-tri":
             chairs = wording.chairs(m)
             out.add(f"{label(key)} {_part(chairs[0].upper() + chairs[1:])}")

@@ -116,7 +116,7 @@ class NhomMoi(_Strict):
     dau: tuple[Text, Text] = Field(("-", "+"), description="Dấu đầu dòng của nhóm và của thành viên, ví dụ [\"*\", \"-\"]: “* Điểm cầu …” rồi “- …;”. Dòng đầu nhóm viết có dấu chấm cuối thì in đúng như viết (không thêm dấu hai chấm).")
 
 
-GIAY_MOI_PARTS = ("moi", "chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi", "lien-he")
+GIAY_MOI_PARTS = ("moi", "tham-du", "chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi", "lien-he")
 
 
 class GiayMoiDanhSo(_Strict):
@@ -124,7 +124,8 @@ class GiayMoiDanhSo(_Strict):
 
     mo_dau: Text | None = Field(None, description="Câu mở đầu, ví dụ “Thực hiện Chương trình công tác …, Ủy ban nhân dân tỉnh tổ chức họp …”.")
     muc: list[Text] = Field(default_factory=lambda: ["chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi"],
-                            description="Thứ tự các mục: moi (câu “… kính mời:” và danh sách, không nhãn), chu-tri, thanh-phan, noi-dung, thoi-gian, dia-diem, chuan-bi, lien-he.")
+                            description="Thứ tự các mục: moi (câu “… kính mời:” và danh sách, không nhãn), tham-du (“Tới dự <nội dung>.”, không dấu hai chấm; nhãn riêng ví dụ “Tham dự cuộc họp về”), chu-tri, thanh-phan, noi-dung, thoi-gian, dia-diem, chuan-bi, lien-he.")
+    dong_trong: int = Field(0, ge=0, le=5, description="Số dòng chấm để trống dưới câu mời (mục moi), nơi văn thư viết tay người được mời; danh sách moi khi đó in ở mục thanh-phan.")
     so: bool = Field(True, description="false: các mục chỉ có nhãn in đậm, không đánh số (“**Thời gian:** …”).")
     cham: bool = Field(True, description="false: không thêm dấu chấm cuối nội dung các mục (in đúng như viết).")
     xuong_dong: list[Text] = Field(default_factory=list, description="Các mục có nội dung xuống dòng dưới nhãn, ví dụ [dia-diem]: “2. Địa điểm:” rồi các dòng địa điểm. Nội dung viết nhiều dòng thì mỗi dòng một đoạn.")
