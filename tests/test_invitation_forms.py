@@ -216,3 +216,16 @@ giay_moi:
     assert set(body[1]) == {"."} and body[2] == body[1]  # written in by hand
     assert body[3] == "Tham dự cuộc họp về họp nghe báo cáo tiến độ dự án đường ven biển."
     assert body[-3:] == ["Thành phần mời:", "- Sở Xây dựng;", "- Sở Tài chính./."]
+
+
+def test_a_label_and_group_heads_printed_without_a_colon():
+    doc = invitation("""\
+giay_moi:
+  ngay: /12/2025
+  danh_so: {muc: [thanh-phan, thoi-gian], khong_hai_cham: [thanh-phan], nhan: {thanh-phan: Thành phần}}
+  moi:
+    - {nhom: "**\\\\* Về tỉnh**", dau: ["", "-"], hai_cham: false, moi: [Sở Xây dựng;, Sở Tài chính;]}
+""")
+    body = texts(doc)
+    assert body[:4] == ["1. Thành phần", "* Về tỉnh", "- Sở Xây dựng;", "- Sở Tài chính;"]
+    assert body[4].startswith("2. Thời gian:")

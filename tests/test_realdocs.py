@@ -162,6 +162,13 @@ DOCS: dict[str, Meta] = {
                          "printed (cau); the invitation clause with its blank lines, “Tham dự cuộc họp về …”, time, "
                          "place and invitees are parts of the labelled form",
         check_fails={"ND30-BODY-STYLE": "its request to the Đài, in parentheses, is printed wholly in italics"}),
+    "ha-noi/giay-moi_ha-noi_471_2020-08": Meta(
+        "giay-moi", ALL - {"kinh_gui"}, ((("Trung tâm phát triển quỹ đất huyện Ba Vì",), (), ()),),
+        free=2, why_free="the opening (the UBND huyện holds the meeting) and the closing line; the two blocks of "
+                         "invitees, time and place are parts of the labelled form, the preparation a task",
+        skip={"date": "printed “tháng 08”: the decree pads only months 1 and 2, docgen prints “tháng 8”",
+              "signer": "printed “TL.CHỦ TỊCH” without the space the decree's “TL.” takes; docgen prints “TL. CHỦ TỊCH”"},
+        check_fails={"ND30-COMPONENTS": NO_TRICH_YEU, "ND30-NOINHAN-LUU": "printed “Lưu VT.” without the colon"}),
     "ha-noi/giay-moi_ha-noi_354_2020-08": Meta(
         "giay-moi", ALL, ((("Sở Nông nghiệp và Phát triển nông thôn",
                             "Trung tâm Bảo vệ môi trường trong sản xuất nông nghiệp và xây dựng nông thôn mới Hà Nội"), (), ()),),
@@ -181,7 +188,7 @@ DOCS: dict[str, Meta] = {
 # --------------------------------------------------------------------------- the published text
 
 def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("**", "").replace("*", "")).strip()
+    return re.sub(r"\s+", " ", text.replace("**", "").replace("*", "").replace("\\", "")).strip()
 
 
 @dataclass
@@ -218,7 +225,7 @@ def read_published(path: Path) -> Published:
 
 
 def _bold_spans(line: str) -> list[str]:
-    return [re.sub(r"\s+", " ", s).strip().rstrip(".,;:") for s in BOLD.findall(line)]
+    return [re.sub(r"\s+", " ", s.replace("\\*", "*")).strip().rstrip(".,;:") for s in BOLD.findall(line)]  # "\*": an asterisk printed
 
 
 def _rendered_bold(paragraph) -> list[str]:
@@ -281,7 +288,7 @@ def test_title_header_kinh_gui_noi_nhan_signer(case):
             assert any(right == doc.date_line for _, right in pub.header)
     if "noi_nhan" in meta.parts:
         assert pub.noi_nhan == list(doc.recipients)
-    if "signer" in meta.parts:
+    if "signer" in meta.parts and "signer" not in meta.skip:
         assert pub.signer == [*doc.signer.titles, doc.signer.name]
 
 

@@ -71,8 +71,8 @@ def invitee_lines(items: list) -> list[str]:
         else:
             group, member = (m.replace("*", "\\*") for m in item.dau)  # "*" printed, not markup
             head = item.nhom.strip()
-            head = head if head.endswith(".") else recipients.clean_item(head.rstrip(":")) + ":"
-            flat.append(("head", f"{group} {head}"))
+            head = head if head.endswith(".") or not item.hai_cham else recipients.clean_item(head.rstrip(":")) + ":"
+            flat.append(("head", f"{group} {head}".strip()))
             flat.extend((member, m.strip().removeprefix(f"{item.dau[1]} ")) for m in item.moi)
     last = max(i for i, (kind, _) in enumerate(flat) if kind != "head")
     return [text if kind == "head" else f"{kind} {text}{'' if text[-1:] in '.;' else '.' if i == last else ';'}"
@@ -177,7 +177,8 @@ def labelled(spec, gm, invitees: list, invitee: str | None, concerns) -> Lines:
     def label(key: str) -> str:
         nonlocal n
         n += 1
-        text = f"{n}. {form.nhan.get(key, LABELS[key])}:" if form.so else f"{form.nhan.get(key, LABELS[key])}:"
+        number, colon = f"{n}. " if form.so else "", "" if key in form.khong_hai_cham else ":"
+        text = f"{number}{form.nhan.get(key, LABELS[key])}{colon}"
         return f"**{text}**" if form.dam_nhan else text
 
     prepared = _preparations(spec, gm, invitee, concerns)

@@ -113,7 +113,8 @@ class NhomMoi(_Strict):
 
     nhom: Text = Field(description="Dòng đầu nhóm, ví dụ “Đại diện lãnh đạo các sở, ngành:”.")
     moi: Annotated[list[Text], Field(min_length=1)] = Field(description="Các thành viên của nhóm, mỗi mục một dòng “+ …;”.")
-    dau: tuple[Text, Text] = Field(("-", "+"), description="Dấu đầu dòng của nhóm và của thành viên, ví dụ [\"*\", \"-\"]: “* Điểm cầu …” rồi “- …;”. Dòng đầu nhóm viết có dấu chấm cuối thì in đúng như viết (không thêm dấu hai chấm).")
+    dau: tuple[str, Text] = Field(("-", "+"), description="Dấu đầu dòng của nhóm và của thành viên, ví dụ [\"*\", \"-\"]: “* Điểm cầu …” rồi “- …;”; dấu nhóm \"\" thì dòng đầu nhóm không có dấu. Dòng đầu nhóm viết có dấu chấm cuối thì in đúng như viết (không thêm dấu hai chấm).")
+    hai_cham: bool = Field(True, description="false: dòng đầu nhóm in đúng như viết, không thêm dấu hai chấm (“* Về Thành phố”).")
 
 
 GIAY_MOI_PARTS = ("moi", "tham-du", "chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi", "lien-he")
@@ -128,6 +129,7 @@ class GiayMoiDanhSo(_Strict):
     dong_trong: int = Field(0, ge=0, le=5, description="Số dòng chấm để trống dưới câu mời (mục moi), nơi văn thư viết tay người được mời; danh sách moi khi đó in ở mục thanh-phan.")
     so: bool = Field(True, description="false: các mục chỉ có nhãn in đậm, không đánh số (“**Thời gian:** …”).")
     cham: bool = Field(True, description="false: không thêm dấu chấm cuối nội dung các mục (in đúng như viết).")
+    khong_hai_cham: list[Text] = Field(default_factory=list, description="Các mục có nhãn không kèm dấu hai chấm, ví dụ [thanh-phan]: “1. Thành phần” rồi danh sách.")
     xuong_dong: list[Text] = Field(default_factory=list, description="Các mục có nội dung xuống dòng dưới nhãn, ví dụ [dia-diem]: “2. Địa điểm:” rồi các dòng địa điểm. Nội dung viết nhiều dòng thì mỗi dòng một đoạn.")
     kieu_gio: Literal["tu", "luc", "vao-luc"] = Field("luc", description="Cách viết thời gian: tu (“từ 14h00 ngày 05/12/2025 (chiều thứ Sáu)”), luc (“08 giờ 00 phút, Thứ Ba, ngày …”) hoặc vao-luc (“Vào lúc 08 giờ 00 phút, ngày 25 tháng 7 năm 2019 (thứ Năm)”).")
     thoi_gian: Text | None = Field(None, description="Thời gian viết sẵn, thay cho câu docgen viết từ cuoc_hop, ví dụ “½ ngày, từ 7h30 - 9h00, Thứ Ba, ngày 06/02/2018”.")
@@ -138,7 +140,7 @@ class GiayMoiDanhSo(_Strict):
     @model_validator(mode="after")
     def _known(self) -> "GiayMoiDanhSo":
         known = set(GIAY_MOI_PARTS)
-        for key in [*self.muc, *self.xuong_dong]:
+        for key in [*self.muc, *self.xuong_dong, *self.khong_hai_cham]:
             if key not in known:
                 raise ValueError(f"mục “{key}” không có trong giấy mời; dùng: {', '.join(sorted(known))}")
         return self
