@@ -226,7 +226,7 @@ def test_the_profile_names_the_offices_own_template(meeting, tmp_path):
     assert run("template", "export", "giay-moi", meeting.parent / "mau").exit_code == 0
     path = meeting.parent / "mau" / "giay-moi.docx"
     d = docx.Document(str(path))
-    end = next(p for p in d.paragraphs if p.text == "{%p endfor %}")
+    end = [p for p in d.paragraphs if p.text == "{%p endfor %}"][-1]  # the body's loop (Kính gửi's comes first)
     added = end.insert_paragraph_before("Đề nghị đại biểu có mặt trước 15 phút.", style=d.styles["ND30 Noi dung"])
     end._p.addnext(added._p)
     d.save(str(path))

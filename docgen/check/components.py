@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..nd30.codes import TYPE_CODES
+from ..nd30.codes import TYPE_CODES, TYPE_NAME_VARIANTS
 from .docmodel import DocxFile, Para
 from .tail import split_tail
 from .text import fold
@@ -29,7 +29,7 @@ AUTHORITY_LIKE = re.compile(r"^(t\s*[./]?\s*m|k\s*[./]?\s*t|t\s*[./]?\s*l|t\s*[.
 _PLACEHOLDER = re.compile(r"^\(.*\)$")
 _DRAFTER = re.compile(r"^[A-ZĐ]{1,8}\.\s*\(\d+\)\.?$")  # ô 12: PL.(300).
 _DASHES = ("-", "–", "—", "+", "•", "*")
-_TYPE_NAMES = {fold(name): name for name in TYPE_CODES}
+_TYPE_NAMES = {fold(name): name for name in TYPE_CODES} | {fold(v): name for v, name in TYPE_NAME_VARIANTS.items()}
 
 
 @dataclass(frozen=True)
@@ -373,8 +373,9 @@ def _kinh_gui(c: Components, paras: list[Para], cursor: int) -> int:
     label = following[0]
     c.kinh_gui = segments(label, "\n")
     cursor = label.index
-    if ":" in label.text and label.text.split(":", 1)[1].strip():
-        return cursor  # one recipient, on the label's line
+    after = label.text.split(":", 1)[1].strip() if ":" in label.text else ""
+    if after and not after.startswith(_DASHES):
+        return cursor  # one recipient, on the label's line (a "- …" there starts the list)
     for p in following[1:]:
         seg = whole(p)
         if seg is None or not (p.label.strip() or seg.text.startswith(_DASHES)):

@@ -186,57 +186,29 @@ def kinh_gui_lines(items: list[str]) -> tuple[str, ...]:
     return ("Kính gửi:", *_dash_list(list(items)))
 
 
-def _chairs(spec: Spec) -> str:
-    return wording.chairs(spec.cuoc_hop)
-
-
 def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
-    """Giấy mời (Phụ lục III, Mẫu 1.7): one for every invitee, or addressed to one."""
+    """Giấy mời (Phụ lục III, Mẫu 1.7, or the labelled form): one for every invitee, or addressed
+    to one. What invitees must prepare are its tasks."""
     gm, m = spec.giay_moi, spec.cuoc_hop
     assert gm is not None and m is not None
     invitees = [invitee] if invitee else list(gm.moi)
-    who = spec.co_quan.ten_goi
-    lines: list[str] = []
-    if gm.danh_so is not None:  # the numbered, labelled form provinces print
-        lines = invitation.body_lines(spec, gm, invitees, invitee, _concerns)
-    elif len(invitees) == 1:
-        lines.append(f"{who} trân trọng kính mời: {recipients.clean_item(invitees[0])}")
-    else:
-        lines.append(f"{who} trân trọng kính mời:")
-        lines.extend(_dash_list(invitees))
-    if gm.danh_so is None:
-        lines += _mau_17_lines(spec, invitee)
-    lines[-1] = close_mark(lines[-1])
+    form = invitation.labelled if gm.danh_so is not None else invitation.mau_17
+    rows = form(spec, gm, invitees, invitee, _concerns).rows
+    rows[-1] = (close_mark(rows[-1][0]), rows[-1][1])
+    body = tuple(Paragraph(tuple(markup.parse(text)), (i,)) for i, (text, _) in enumerate(rows))
+    found = tuple(Task(tuple(item.don_vi), tuple(item.phoi_hop), "; ".join(item.thoi_han or ()) or None, body[i].text, (i,),
+                       tuple(item.thoi_han or ())) for i, (_, item) in enumerate(rows) if item is not None)
     code = f"{codes.TYPE_CODES['GIẤY MỜI']}-{spec.co_quan.viet_tat}"
     return Document(
         **spacing(spec),
-        doc_type="giay-moi", ten_loai="GIẤY MỜI", type_code="GM",
+        doc_type="giay-moi", ten_loai=gm.ten_loai, type_code="GM",
         **_issuer(spec, gm.so, code, gm.ngay),
         trich_yeu="" if gm.danh_so is not None and not gm.danh_so.trich_yeu else gm.trich_yeu or f"Dự {m.ten}",
-        body=tuple(Paragraph(tuple(markup.parse(t))) for t in lines),
+        body=body, kinh_gui=invitation.addressees(gm),
         signer=_signer(spec, gm.nguoi_ky),
-        recipients=_recipient_lines(spec, gm.noi_nhan or invitees, gm.luu),
+        recipients=_recipient_lines(spec, gm.noi_nhan or ([invitee] if invitee else invitation.by_group(gm)), gm.luu),
+        tasks=found,
     )
-
-
-def _mau_17_lines(spec: Spec, invitee: str | None) -> list[str]:
-    """Mẫu 1.7 after the invitees: Tới dự, Chủ trì, Thời gian, Địa điểm, preparations, contact."""
-    gm, m = spec.giay_moi, spec.cuoc_hop
-    lines = [f"Tới dự {(gm.noi_dung or m.ten).rstrip('.')}.", f"Chủ trì: {_chairs(spec)}."]
-    when = ", ".join(x for x in (m.gio, dates.weekday(m.ngay), dates.long_date(m.ngay)) if x)
-    lines.append(f"Thời gian: {when}.")
-    if m.dia_diem:
-        lines.append(f"Địa điểm: {m.dia_diem.rstrip('.')}.")
-    for item in gm.chuan_bi:
-        if isinstance(item, str):
-            lines.append(item)
-        elif invitee is None or _concerns(invitee, item.don_vi):
-            lines.append(f"{item.don_vi} chuẩn bị {item.noi_dung.rstrip('.')}.")
-    if gm.lien_he:
-        lines.append(f"Đầu mối liên hệ: {gm.lien_he.rstrip('.')}.")
-    if gm.luu_y:
-        lines.append(gm.luu_y)
-    return lines
 
 
 def _issuer(spec: Spec, number: int | None, code: str, date) -> dict:
@@ -275,7 +247,7 @@ def build_letter(spec: Spec) -> Document:
     filled in when that document is issued."""
     cv = spec.cong_van
     assert cv is not None
-    walker = _Walker("1", spec.cach_viet_nhiem_vu)
+    walker = _Walker(cv.danh_so, spec.cach_viet_nhiem_vu)
     walker.walk(cv.noi_dung, (), 0, 0)
     cite = main_citation(spec)
     body = [Paragraph(tuple(markup.Run(r.text.replace(NOTICE_MARK, cite), r.bold, r.italic) for r in p.runs), p.path,

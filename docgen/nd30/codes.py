@@ -37,6 +37,9 @@ TYPE_CODES: dict[str, str] = {
 COPY_CODES: dict[str, str] = {"SAO Y": "SY", "TRÍCH SAO": "TrS", "SAO LỤC": "SL"}
 
 # The document types docgen writes, by the name used in specs and on the CLI.
+# Names some offices print for a type of Phụ lục III (its code is the type's).
+TYPE_NAME_VARIANTS: dict[str, str] = {"GIẤY MỜI HỌP": "GIẤY MỜI"}
+
 DOC_TYPES: dict[str, str] = {"thong-bao": "THÔNG BÁO", "chi-thi": "CHỈ THỊ"}
 
 # Signing authority prefixes (Phụ lục I, Mục II.7.b).

@@ -32,9 +32,9 @@ FIELD_GUIDE: dict[str, str] = {
     "ten_loai": "tên loại văn bản, ví dụ THÔNG BÁO",
     "trich_yeu": "trích yếu nội dung",
     "v_v": "công văn: dòng “V/v …” dưới số, ký hiệu",
-    "kinh_gui": "công văn (và thông báo, chỉ thị có ô 9a): các dòng “Kính gửi”",
-    "kinh_gui_head": "công văn, thông báo, chỉ thị: dòng đầu, “Kính gửi: X” (một nơi nhận) hoặc “Kính gửi:”",
-    "kinh_gui_items": "công văn, thông báo, chỉ thị: các dòng “- …;” dưới “Kính gửi:” khi gửi nhiều nơi",
+    "kinh_gui": "công văn, giấy mời gửi đích danh (và thông báo, chỉ thị có ô 9a): các dòng “Kính gửi”",
+    "kinh_gui_head": "công văn, giấy mời, thông báo, chỉ thị: dòng đầu, “Kính gửi: X” (một nơi nhận) hoặc “Kính gửi:”",
+    "kinh_gui_items": "công văn, giấy mời, thông báo, chỉ thị: các dòng “- …;” dưới “Kính gửi:” khi gửi nhiều nơi",
     "marks": "dấu độ mật và mức độ khẩn (MẬT, HỎA TỐC, …) dưới số, ký hiệu; dùng {%p for line in marks %}",
     "body": "danh sách đoạn nội dung (chữ đậm, nghiêng sẵn có); dùng {{r p }} trong {%p for p in body %}; "
             "p.keep đúng với đề mục và đoạn kết (giữ cùng trang với đoạn sau): {%p if p.keep %}",

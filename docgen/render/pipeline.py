@@ -73,7 +73,7 @@ def plan(spec_path: Path, spec: Spec, out_dir: Path | None, pdf: bool,
     for kind, doc in build_documents(spec, wanted).items():
         name = stem if (kind in MAIN_KINDS or not several) else f"{stem}.{kind}"
         if kind == "giay-moi" and each:
-            invitees = list(spec.giay_moi.moi)  # type: ignore[union-attr]
+            invitees = spec.giay_moi.nguoi_moi  # type: ignore[union-attr]
             for invitee, safe in zip(invitees, unique_filenames(invitees)):
                 out.append(Planned(kind, build_invitation(spec, invitee), *files(f"{stem}.giay-moi.{safe}")))
             continue

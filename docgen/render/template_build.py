@@ -211,6 +211,11 @@ def _optional_trich_yeu(doc, doc_type: str) -> None:
     _rule(doc, "trich_yeu_rule")
     if doc_type == "giay-moi":
         _para(doc, "{%p endif %}", "ND30 Duong ke")
+        # A giấy mời sent by name carries a Kính gửi block (ô 9a) like a công văn; most have none.
+        _para(doc, "{%p if kinh_gui_head %}", "ND30 Kinh gui")
+        _para(doc, "{{ kinh_gui_head }}", "ND30 Kinh gui")
+        _loop(doc, "line", "kinh_gui_items", "ND30 Kinh gui muc")
+        _para(doc, "{%p endif %}", "ND30 Kinh gui")
 
 
 def build_document(doc_type: str):

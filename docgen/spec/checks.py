@@ -193,9 +193,13 @@ def spec_problems(spec: Spec, source: Source) -> list[Problem]:
             at(("ngay",), f"Thông báo kết luận đề ngày {_issue_short(spec.ngay)}, trước ngày họp {_short(meeting)} "
                           f"(cuoc_hop.ngay{line(m_path)}): văn bản thông báo kết luận phải ban hành sau cuộc họp. "
                           "Hãy kiểm tra một trong hai ngày.")
-    if meeting is not None and spec.giay_moi is not None and _on_or_after(spec.giay_moi.ngay, meeting):
+    # An invitation goes out before the meeting; on the day itself only when it is marked urgent (hỏa tốc).
+    urgent = spec.dau is not None and spec.dau.khan is not None
+    if meeting is not None and spec.giay_moi is not None and _on_or_after(spec.giay_moi.ngay, meeting) and not (
+            urgent and spec.giay_moi.ngay.complete and spec.giay_moi.ngay.as_date() == meeting):
         at(("giay_moi", "ngay"), f"Giấy mời đề ngày {_issue_short(spec.giay_moi.ngay)}, không trước ngày họp {_short(meeting)} "
-                                 f"(cuoc_hop.ngay{line(m_path)}): giấy mời phải gửi trước cuộc họp. Hãy kiểm tra một trong hai ngày.")
+                                 f"(cuoc_hop.ngay{line(m_path)}): giấy mời phải gửi trước cuộc họp (cùng ngày họp chỉ khi "
+                                 "giấy mời có dấu khẩn, ví dụ dau: {khan: HỎA TỐC}). Hãy kiểm tra một trong hai ngày.")
     groups = [(spec.noi_dung, ("noi_dung",), spec.ngay, ("ngay",))]
     if spec.cong_van is not None:
         groups.append((spec.cong_van.noi_dung, ("cong_van", "noi_dung"), spec.cong_van.ngay, ("cong_van", "ngay")))

@@ -11,8 +11,12 @@ from .types import DATE_IN_TEXT
 # ngày 5/9", "hoàn thành trong quý IV", "xong trước 30/6/2022".
 DEADLINE_PHRASE = re.compile(
     r"\b(?:trước|trong|chậm nhất|hạn chót|hoàn thành|xong|hạn)\s+(?:ngày|tháng|quý|năm|tuần|\d)"
-    r"[^.;]*?(?:\d+(?:/\d+){0,2}|[IVX]+)\b",
+    r"[^.;]*?(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|(?:\d+|[IVX]+)\s+năm\s+\d{4}|\d+(?:/\d+){0,2}|[IVX]+)\b",
     re.IGNORECASE)
+# The same date or period as letters write it out: "ngày 05 tháng 12 năm 2025" for 5/12/2025,
+# "tháng 12 năm 2025" for tháng 12/2025, "quý IV năm 2021" for Quý IV/2021.
+LONG_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)")
+_PERIOD = re.compile(r"(?<![\d/])(\d{1,2}|[IVX]+)/(\d{4})(?![\d/])")
 
 _WORDS = ("trước", "trong", "chậm nhất", "hạn", "hoàn thành", "xong")
 
@@ -28,9 +32,9 @@ def written_deadline(text: str, deadline: str) -> str | None:
         return text[start:start + len(deadline)]
     wanted = [m.groups() for m in DATE_IN_TEXT.finditer(deadline)]
     if len(wanted) != 1:
-        return None
+        return _written_period(text, deadline)
     day, month, year = (int(x) for x in wanted[0])
-    for m in DATE_IN_TEXT.finditer(text):
+    for m in (*DATE_IN_TEXT.finditer(text), *LONG_DATE.finditer(text)):
         if (int(m[1]), int(m[2]), int(m[3])) == (day, month, year):
             start = m.start()
             for lead in ("trước ngày ", "trước "):
@@ -39,6 +43,19 @@ def written_deadline(text: str, deadline: str) -> str | None:
                     break
             return text[start:m.end()]
     return None
+
+
+def _written_period(text: str, deadline: str) -> str | None:
+    """A month or quarter deadline ("trong tháng 12/2025", "Quý IV/2021") that the text writes
+    with "năm": "trong tháng 12 năm 2025", "quý IV năm 2021"."""
+    found = _PERIOD.search(deadline)
+    if found is None:
+        return None
+    unit = rf"0?{int(found[1])}" if found[1].isdigit() else re.escape(found[1])
+    pattern = (re.escape(deadline[:found.start()]).replace(r"\ ", r"\s+") + unit + rf"(?:\s*/\s*|\s+năm\s+){found[2]}"
+               + re.escape(deadline[found.end():]))
+    match = re.search(pattern, text, re.IGNORECASE)
+    return match[0] if match else None
 
 
 def conflicting_deadline(text: str, deadline: str | None) -> str | None:

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
-from .types import Text, to_deadline
+from .types import Text, as_list, to_deadline
 
 NOTE = re.compile(r"\[\^(\d+)\]")  # a footnote mark in text: [^1] refers to chu_thich[0]
 LeadVerb = Literal["khong", "ten", "giao", "yeu-cau", "de-nghi"]
@@ -66,6 +66,11 @@ NumberStyles = Annotated[NumberStyle | list[NumberStyle], BeforeValidator(to_sty
     {"anyOf": [_STYLE_SCHEMA, {"type": "array", "items": _STYLE_SCHEMA}]})]
 
 
+# One item may be written without the list (`chu_tri: Sở Y tế`); the schema says so too.
+TextList = Annotated[list[Text], BeforeValidator(as_list), WithJsonSchema(
+    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
+
+
 class CachViet(_Strict):
     """Cách viết nhiệm vụ mặc định của cơ quan (ghi trong docgen.yaml hoặc tệp khai báo)."""
 
@@ -89,13 +94,47 @@ class NguoiNhan(_Strict):
     ghi_chu: Text | None = Field(None, description="Ghi chú, ví dụ (để biết).")
 
 
+class ChuanBi(_Strict):
+    """Việc một đơn vị được mời phải chuẩn bị: một nhiệm vụ (chủ trì, phối hợp, thời hạn)."""
+
+    don_vi: TextList = Field(description="Đơn vị chuẩn bị, ví dụ Sở Kế hoạch và Đầu tư; nhiều đơn vị cùng chuẩn bị thì viết danh sách.")
+    noi_dung: Text | None = Field(None, description="Việc chuẩn bị, ví dụ: báo cáo tình hình kinh tế - xã hội tháng 8; câu in ra là “<đơn vị> chuẩn bị <việc>.”.")
+    cau: Text | None = Field(None, description="Câu viết sẵn, in đúng như viết (thay cho câu docgen ghép), ví dụ “Để buổi làm việc đạt hiệu quả, đề nghị Phòng … chủ trì … chuẩn bị hồ sơ.”; don_vi, phoi_hop vẫn được ghi nhận là nhiệm vụ.")
+    phoi_hop: TextList = Field(default_factory=list, description="Các cơ quan phối hợp chuẩn bị: “<đơn vị> chủ trì, phối hợp với … chuẩn bị …”.")
+    giao: LeadVerb | None = Field(None, description="Từ mở đầu: de-nghi (“Đề nghị Sở … chuẩn bị …”), giao (“Giao …”), yeu-cau, hoặc không (mặc định).")
+    thoi_han: Deadlines = Field(None, description="Thời hạn gửi tài liệu, ví dụ 3/12/2025 (“trước ngày 03/12/2025”); câu đã ghi thời hạn thì chỉ in đậm theo dam_thoi_han.")
+
+    @model_validator(mode="after")
+    def _worded(self) -> "ChuanBi":
+        if (self.noi_dung is None) == (self.cau is None):
+            raise ValueError("việc chuẩn bị cần đúng một trong hai khóa: noi_dung (docgen ghép câu) hoặc cau (câu viết sẵn)")
+        return self
+
+
+class NhomMoi(_Strict):
+    """Một nhóm thành phần được mời: dòng đầu nhóm rồi các thành viên (“- Đại diện các sở:” rồi “+ Sở Y tế;”)."""
+
+    nhom: Text = Field(description="Dòng đầu nhóm, ví dụ “Đại diện lãnh đạo các sở, ngành:”.")
+    moi: Annotated[list[Text], Field(min_length=1)] = Field(description="Các thành viên của nhóm, mỗi mục một dòng “+ …;”.")
+    dau: tuple[str, Text] = Field(("-", "+"), description="Dấu đầu dòng của nhóm và của thành viên, ví dụ [\"*\", \"-\"]: “* Điểm cầu …” rồi “- …;”; dấu nhóm \"\" thì dòng đầu nhóm không có dấu. Dòng đầu nhóm viết có dấu chấm cuối thì in đúng như viết (không thêm dấu hai chấm).")
+    hai_cham: bool = Field(True, description="false: dòng đầu nhóm in đúng như viết, không thêm dấu hai chấm (“* Về Thành phố”).")
+
+
+GIAY_MOI_PARTS = ("moi", "tham-du", "chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi", "lien-he")
+
+
 class GiayMoiDanhSo(_Strict):
-    """Giấy mời dạng các mục đánh số có nhãn in đậm (1. Chủ trì, 2. Thành phần mời, …)."""
+    """Giấy mời dạng các mục có nhãn in đậm, đánh số (1. Chủ trì, 2. Thành phần mời, …) hoặc không."""
 
     mo_dau: Text | None = Field(None, description="Câu mở đầu, ví dụ “Thực hiện Chương trình công tác …, Ủy ban nhân dân tỉnh tổ chức họp …”.")
     muc: list[Text] = Field(default_factory=lambda: ["chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi"],
-                            description="Thứ tự các mục: chu-tri, thanh-phan, noi-dung, thoi-gian, dia-diem, chuan-bi.")
-    kieu_gio: Literal["tu", "luc"] = Field("luc", description="Cách viết thời gian: tu (“từ 14h00 ngày 05/12/2025 (chiều thứ Sáu)”) hoặc luc (“08 giờ 00 phút, Thứ Ba, ngày …”).")
+                            description="Thứ tự các mục: moi (câu “… kính mời:” và danh sách, không nhãn), tham-du (“Tới dự <nội dung>.”, không dấu hai chấm; nhãn riêng ví dụ “Tham dự cuộc họp về”), chu-tri, thanh-phan, noi-dung, thoi-gian, dia-diem, chuan-bi, lien-he.")
+    dong_trong: int = Field(0, ge=0, le=5, description="Số dòng chấm để trống dưới câu mời (mục moi), nơi văn thư viết tay người được mời; danh sách moi khi đó in ở mục thanh-phan.")
+    so: bool = Field(True, description="false: các mục chỉ có nhãn in đậm, không đánh số (“**Thời gian:** …”).")
+    cham: bool = Field(True, description="false: không thêm dấu chấm cuối nội dung các mục (in đúng như viết).")
+    khong_hai_cham: list[Text] = Field(default_factory=list, description="Các mục có nhãn không kèm dấu hai chấm, ví dụ [thanh-phan]: “1. Thành phần” rồi danh sách.")
+    xuong_dong: list[Text] = Field(default_factory=list, description="Các mục có nội dung xuống dòng dưới nhãn, ví dụ [dia-diem]: “2. Địa điểm:” rồi các dòng địa điểm. Nội dung viết nhiều dòng thì mỗi dòng một đoạn.")
+    kieu_gio: Literal["tu", "luc", "vao-luc"] = Field("luc", description="Cách viết thời gian: tu (“từ 14h00 ngày 05/12/2025 (chiều thứ Sáu)”), luc (“08 giờ 00 phút, Thứ Ba, ngày …”) hoặc vao-luc (“Vào lúc 08 giờ 00 phút, ngày 25 tháng 7 năm 2019 (thứ Năm)”).")
     thoi_gian: Text | None = Field(None, description="Thời gian viết sẵn, thay cho câu docgen viết từ cuoc_hop, ví dụ “½ ngày, từ 7h30 - 9h00, Thứ Ba, ngày 06/02/2018”.")
     nhan: dict[str, Text] = Field(default_factory=dict, description="Nhãn riêng của từng mục, ví dụ chu-tri: Chủ trì cuộc họp.")
     dam_nhan: bool = Field(True, description="In đậm số và nhãn của mục (mặc định có).")
@@ -103,8 +142,8 @@ class GiayMoiDanhSo(_Strict):
 
     @model_validator(mode="after")
     def _known(self) -> "GiayMoiDanhSo":
-        known = {"chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi", "lien-he"}
-        for key in self.muc:
+        known = set(GIAY_MOI_PARTS)
+        for key in [*self.muc, *self.xuong_dong, *self.khong_hai_cham]:
             if key not in known:
                 raise ValueError(f"mục “{key}” không có trong giấy mời; dùng: {', '.join(sorted(known))}")
         return self

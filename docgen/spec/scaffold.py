@@ -131,8 +131,10 @@ _EXAMPLES["giay-moi"] = {
         "so": None,
         "ngay": "/1/2026",
         "trich_yeu": "Dự phiên họp UBND tỉnh thường kỳ tháng 02/2026",
-        "moi": ["Thành viên UBND tỉnh", "Chủ tịch UBND các huyện, thành phố"],
-        "chuan_bi": [{"don_vi": "Sở Tài chính", "noi_dung": "báo cáo tình hình thu, chi ngân sách tháng 01/2026"}],
+        "moi": ["Thành viên UBND tỉnh", {"nhom": "Chủ tịch UBND các huyện, thành phố:", "moi": ["Huyện A", "Thành phố B"]}],
+        "chuan_bi": [{"don_vi": "Sở Tài chính", "giao": "de-nghi", "thoi_han": "30/1/2026",
+                      "noi_dung": "báo cáo tình hình thu, chi ngân sách tháng 01/2026, gửi Văn phòng UBND tỉnh trước "
+                                  "ngày 30/01/2026"}],
         "lien_he": "Phòng Tổng hợp, Văn phòng UBND tỉnh",
         "danh_so": {"mo_dau": "Thực hiện Chương trình công tác năm 2026, Ủy ban nhân dân tỉnh tổ chức họp như sau:",
                     "muc": ["chu-tri", "thanh-phan", "noi-dung", "thoi-gian", "dia-diem", "chuan-bi"],
@@ -174,6 +176,7 @@ def _dated(text: str, today: dt.date) -> str:
     month = f"/{today.month}/{today.year}"
     short = lambda d: f"{d.day}/{d.month}/{d.year}"  # noqa: E731
     deadline = today + dt.timedelta(days=30)
+    papers = meeting - dt.timedelta(days=2)
     report = today + dt.timedelta(days=45)
     quarter = (today.month - 1) // 3 + 1  # the next quarter: the current one may be nearly over
     quarter, quarter_year = (quarter + 1, today.year) if quarter < 4 else (1, today.year + 1)
@@ -182,6 +185,8 @@ def _dated(text: str, today: dt.date) -> str:
         "trước ngày 15/02/2026": f"trước ngày {deadline.day:02d}/{deadline.month:02d}/{deadline.year}",
         "trước ngày 20/02/2026": f"trước ngày {deadline.day:02d}/{deadline.month:02d}/{deadline.year}",
         "ngay: 3/2/2026": f"ngay: {short(meeting)}",
+        "thoi_han: 30/1/2026": f"thoi_han: {short(papers)}",  # the papers, before the meeting
+        "ngày 30/01/2026": f"ngày {papers.day:02d}/{papers.month:02d}/{papers.year}",
         "thu: Thứ Ba": f"thu: {weekday(meeting)}",
         "tháng 02/2026": f"tháng {meeting.month:02d}/{meeting.year}",
         "tháng 01/2026": f"tháng {today.month:02d}/{today.year}",

@@ -15,7 +15,6 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -29,6 +28,7 @@ from .forms import (
     NOTE,
     BoldMode,
     CachViet,
+    ChuanBi,
     Dau,
     Deadlines,
     GiayMoiDanhSo,
@@ -37,15 +37,14 @@ from .forms import (
     LoiVan,
     MeetingKind,
     NguoiNhan,
+    NhomMoi,
     NhomNoiNhan,
     NumberStyles,
     TaskForm,
+    TextList,
 )
 from .types import Date, DocDate, Text, TextOrBlank, TimeOfDay, as_list
 
-# One item may be written without the list (`chu_tri: Sở Y tế`); the schema says so too.
-TextList = Annotated[list[Text], BeforeValidator(as_list), WithJsonSchema(
-    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
 # Nơi nhận: always a list, one recipient a line (a string is refused: spec/checks.py); an item is a
 # line, a group sharing one note, or a person.
 RecipientList = Annotated[list[Annotated[Text | NhomNoiNhan | NguoiNhan, Field(union_mode="left_to_right")]],
@@ -257,28 +256,41 @@ class Muc(Strict):
         return next(v for v in (self.doan, self.y, self.muc, self.nhiem_vu) if v is not None)
 
 
-class ChuanBi(Strict):
-    """Việc một đơn vị được mời phải chuẩn bị."""
-
-    don_vi: Text = Field(description="Đơn vị chuẩn bị, ví dụ Sở Kế hoạch và Đầu tư.")
-    noi_dung: Text = Field(description="Việc chuẩn bị, ví dụ: báo cáo tình hình kinh tế - xã hội tháng 8.")
-
-
 class GiayMoi(Strict):
     """Giấy mời họp (Mẫu 1.7, Phụ lục III): viết từ thông tin cuộc họp."""
 
     so: int | None = Field(None, ge=1, le=MAX_NUMBER, description="Số giấy mời; bỏ trống khi còn là dự thảo.")
     ngay: DocDate = Field(description="Ngày ký giấy mời, ví dụ 25/8/2021 hoặc /8/2021.")
     trich_yeu: Text | None = Field(None, description="Trích yếu nội dung cuộc họp; mặc định: “Dự <tên cuộc họp>”.")
-    moi: TextList = Field(min_length=1, description="Thành phần được mời: cơ quan, hoặc họ tên, chức vụ, đơn vị của người được mời; mỗi mục một dòng.")
+    ten_loai: Literal["GIẤY MỜI", "GIẤY MỜI HỌP"] = Field("GIẤY MỜI", description="Tên loại in dưới số: GIẤY MỜI, hoặc GIẤY MỜI HỌP như một số sở in.")
+    moi: Annotated[list[Annotated[Text | NhomMoi, Field(union_mode="left_to_right")]], BeforeValidator(as_list), Field(min_length=1)] = Field(
+        description="Thành phần được mời: cơ quan, hoặc họ tên, chức vụ, đơn vị của người được mời; mỗi mục một dòng; một nhóm có các thành viên viết {nhom, moi}. Mặc định: các nơi trong kinh_gui.")
+    kinh_gui: TextList = Field(default_factory=list, description="Kính gửi (ô 9a), khi giấy mời gửi đích danh như một công văn: một nơi (cùng dòng) hoặc danh sách “- …;”; dấu cuối mục viết sẵn được giữ nguyên.")
+    kinh_gui_cung_dong: bool = Field(False, description="true: mục đầu tiên in cùng dòng với “Kính gửi:” (“Kính gửi: - Sở Tài chính;”).")
+    mo_dau: TextList = Field(default_factory=list, description="Các đoạn mở đầu trước câu mời (Mẫu 1.7), ví dụ “Thực hiện Kế hoạch số …, Ủy ban nhân dân tỉnh tổ chức …”.")
+    loi_moi: Text | None = Field(None, description="Câu mời trước danh sách, thay cho “<tên cơ quan> trân trọng kính mời”, ví dụ “Ban Tiếp công dân huyện kính mời”; docgen thêm dấu hai chấm.")
+    thoi_gian: Text | None = Field(None, description="Thời gian viết sẵn (Mẫu 1.7), thay cho câu docgen viết từ cuoc_hop, ví dụ “02 ngày, từ ngày 05 đến hết ngày 06/12/2025”.")
     noi_dung: Text | None = Field(None, description="Nội dung cuộc họp sau “Tới dự”; mặc định là tên cuộc họp.")
     chuan_bi: list[Annotated[ChuanBi | Text, Field(union_mode="left_to_right")]] = Field(default_factory=list, description="Việc các đơn vị phải chuẩn bị: mỗi mục là câu văn, hoặc {don_vi, noi_dung}.")
     lien_he: Text | None = Field(None, description="Người, số điện thoại đầu mối liên hệ.")
-    luu_y: Text | None = Field(None, description="Các vấn đề cần lưu ý (dòng cuối, kết thúc bằng ./.).")
+    luu_y: TextList = Field(default_factory=list, description="Các vấn đề cần lưu ý, ghi chú: một hoặc nhiều dòng cuối, in như viết, dòng cuối kết thúc bằng ./.; ví dụ “Ghi chú:” rồi “- Đề nghị đại biểu có mặt trước 15 phút.”.")
     danh_so: GiayMoiDanhSo | None = Field(None, description="Giấy mời dạng các mục đánh số có nhãn (1. Chủ trì, 2. Thành phần mời, …) thay cho Mẫu 1.7; có thể ghi trong docgen.yaml (giay_moi_danh_so).")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký giấy mời (mã trong hồ sơ hoặc đầy đủ); mặc định: người ký chung.")
     noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận; mặc định là các thành phần được mời.")
     luu: Text | None = Field(None, description="Dòng lưu của giấy mời; mặc định: dòng lưu chung (luu).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _invitees_from_kinh_gui(cls, value: object) -> object:
+        """A giấy mời sent by name invites its addressees: moi defaults to kinh_gui."""
+        if isinstance(value, dict) and not value.get("moi") and value.get("kinh_gui"):
+            return {**value, "moi": value["kinh_gui"]}
+        return value
+
+    @property
+    def nguoi_moi(self) -> list[str]:
+        """Everyone invited, one name each: the plain items and the members of each group."""
+        return [name for item in self.moi for name in ([item] if isinstance(item, str) else item.moi)]
 
 
 class CongVan(Strict):
@@ -290,6 +302,7 @@ class CongVan(Strict):
     v_v: Text = Field(description="Trích yếu sau “V/v”, viết thường, ví dụ: triển khai kết luận của Chủ tịch UBND tỉnh.")
     kinh_gui: TextList = Field(min_length=1, description="Nơi gửi: một cơ quan (cùng dòng với “Kính gửi:”) hoặc danh sách.")
     noi_dung: list[Muc] = Field(min_length=1, description="Nội dung công văn: đoạn văn, mục, ý, nhiệm vụ.")
+    danh_so: NumberStyles = Field("1", description="Cách đánh số các mục của công văn (mặc định 1., 2. rồi a), b)), ví dụ [\"1\", \"1.1\"] cho 1.1., 1.2.")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký công văn; mặc định: người ký chung.")
     noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận thêm; “- Như trên;” luôn đứng đầu (Phụ lục I, Mục II.9.b).")
     luu: Text | None = Field(None, description="Dòng lưu của công văn; mặc định: dòng lưu chung (luu).")
@@ -409,8 +422,8 @@ class Spec(Strict):
             out.append((("cuoc_hop",), "biên bản cần thông tin cuộc họp (cuoc_hop) và nội dung kết luận (noi_dung)"))
         if self.cuoc_hop is not None and (problem := self.cuoc_hop.weekday_problem()):
             out.append((("cuoc_hop", "thu"), problem))
-        if "giay-moi" in docs and not self.co_quan.ten_goi:
-            out.append((("co_quan",), "giấy mời cần co_quan.ten_goi (tên cơ quan viết trong câu “… trân trọng kính mời:”)"))
+        if "giay-moi" in docs and not self.co_quan.ten_goi and not (self.giay_moi and self.giay_moi.loi_moi):
+            out.append((("co_quan",), "giấy mời cần co_quan.ten_goi (tên cơ quan viết trong câu “… trân trọng kính mời:”) hoặc giay_moi.loi_moi"))
         if self.loai is not None and self.ket_thuc is None:
             if self.loai == "thong-bao" and (self.cuoc_hop is None or not self.co_quan.ten_goi):
                 out.append((("ket_thuc",), "thông báo không có câu kết thúc (ket_thuc) thì cần cuoc_hop và co_quan.ten_goi để docgen viết câu mặc định"))
