@@ -535,3 +535,12 @@ def test_no_closing_sentence_puts_the_mark_after_the_last_item():
     spec = BASE.replace("ket_thuc: Kết thúc.\n", "ket_thuc: false\n")
     doc = build(load_spec_text(spec + 'danh_so: "1"\nnoi_dung:\n  - muc: Sở Y tế theo dõi.\n  - muc: Văn phòng đôn đốc.\n'))
     assert texts(doc)[-2:] == ["1. Sở Y tế theo dõi.", "2. Văn phòng đôn đốc./."]
+
+
+def test_attendees_that_name_themselves_comrades_are_not_introduced_twice():
+    spec = (BASE.replace("mo_dau: Mở đầu.\n", "")
+            + "cuoc_hop:\n  ten: phiên họp\n  ngay: 17/8/2021\n  chu_tri: {ho_ten: Trần C, chuc_vu: Chủ tịch UBND tỉnh}\n"
+              "  thanh_phan:\n    - các đồng chí Ủy viên UBND tỉnh\n    - lãnh đạo các sở\nnoi_dung: [Nội dung.]\n")
+    opening = texts(build(load_spec_text(spec)))[0]
+    assert "Tham dự có các đồng chí Ủy viên UBND tỉnh; lãnh đạo các sở." in opening
+    assert "các đồng chí: các đồng chí" not in opening

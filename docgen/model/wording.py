@@ -83,6 +83,8 @@ def _attendees(m, first: str) -> str:
     office's lead words are lower case ("…; tham gia cuộc họp có …")."""
     names = "; ".join(x.rstrip(";.") for x in m.thanh_phan)
     lead = m.loi_van.tham_du or f"{_PRESENT.get(m.loai, 'Tham dự có')} các đồng chí:"
+    if not m.loi_van.tham_du and names.casefold().startswith(("các đồng chí", "đồng chí")):
+        lead = _PRESENT.get(m.loai, "Tham dự có")  # not "có các đồng chí: các đồng chí …"
     if lead[0].islower():
         return f"{first.rstrip('.')}; {lead} {names}."
     return f"{first} {lead} {names}."
