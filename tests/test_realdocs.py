@@ -182,6 +182,18 @@ DOCS: dict[str, Meta] = {
         why_free="the opening sentence and the closing line; the numbered parts are fields of the numbered giấy mời "
                  "(the time is typed as published: “½ ngày, từ 7h30 -9h00, …”)", bold=False,
         check_fails={"ND30-COMPONENTS": "the province prints no trích yếu on its giấy mời, and " + NO_NAME}),
+    "quang-tri/chi-thi_quang-tri_06_2025-11": Meta(
+        "chi-thi", ALL - {"kinh_gui", "noi_nhan"},
+        ((("Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ",), (), ()),
+         (("Sở Nông nghiệp và Môi trường",), (), ()),
+         (("Sở Tài chính",), (), ()),
+         (("Công an tỉnh",), (), ()),
+         (("Các chủ rừng là tổ chức",), (), ()),
+         (("Các sở, ban, ngành liên quan",), ("các địa phương, đơn vị, chủ rừng",), ())),
+        free=3, why_free="the two opening paragraphs (the situation; the grounds ending “Ủy ban nhân dân tỉnh yêu "
+                         "cầu:”) and the closing sentence addressed to the heads of every agency; each item 1.–6. "
+                         "is the task of the agency it names, its points under it",
+        check_fails={"ND30-TRICHYEU-CASE": "the province prints its trích yếu “VỀ VIỆC …” in capitals"}),
 }
 
 
@@ -217,6 +229,8 @@ def read_published(path: Path) -> Published:
                 pub.noi_nhan.append(_plain(left))
             if _plain(right):
                 pub.signer.append(_plain(right))
+        elif sep and not _plain(left) and pub.lines:  # a signer column with no Nơi nhận beside it
+            pub.signer.append(_plain(right))
         elif sep:
             pub.header.append((_plain(left), _plain(right)))
         else:
