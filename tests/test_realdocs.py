@@ -194,6 +194,18 @@ DOCS: dict[str, Meta] = {
                          "cầu:”) and the closing sentence addressed to the heads of every agency; each item 1.–6. "
                          "is the task of the agency it names, its points under it",
         check_fails={"ND30-TRICHYEU-CASE": "the province prints its trích yếu “VỀ VIỆC …” in capitals"}),
+    "chinh-phu/thong-bao_chinh-phu_636_2025-11": Meta(
+        "thong-bao", ALL - {"kinh_gui"},
+        ((("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()),
+         (("Các Bộ, cơ quan liên quan",), (), ()),
+         (("Bộ Tài chính", "Bộ Công Thương", "Bộ Nông nghiệp và Môi trường"), ("các Bộ, cơ quan liên quan",),
+          ("trong tháng 11/2025",)),
+         (("Bộ Nội vụ",), (), ("trong tháng 11/2025",))),
+        free=3, why_free="the three paragraphs of part I (the assessment); the opening, the “Sau khi …” paragraph "
+                         "and the closing are worded from cuoc_hop (loi_van: dong_tu, tach_doan, goi, cau_ket); the "
+                         "items of part II are tasks of the UBND tỉnh Phú Thọ, the closing names it",
+        skip={"luu": "the capture's Lưu line “- Lưu: VT, QHĐP(2b)VQT” ends without a full stop"},
+        check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals"}),
 }
 
 
@@ -301,7 +313,10 @@ def test_title_header_kinh_gui_noi_nhan_signer(case):
         if "date" not in meta.skip:
             assert any(right == doc.date_line for _, right in pub.header)
     if "noi_nhan" in meta.parts:
-        assert pub.noi_nhan == list(doc.recipients)
+        printed = list(doc.recipients)
+        if "luu" in meta.skip:  # the copy's Lưu line lacks the full stop docgen closes it with
+            printed[-1] = printed[-1].removesuffix(".")
+        assert pub.noi_nhan == printed
     if "signer" in meta.parts and "signer" not in meta.skip:
         assert pub.signer == [*doc.signer.titles, doc.signer.name]
 

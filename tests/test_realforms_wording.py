@@ -77,6 +77,21 @@ def test_the_offices_wording_of_the_opening():
     assert "dự án Y. Thành phần tham dự gồm: đại diện Sở Xây dựng; đại diện UBND huyện Z." in upper.body[0].text
 
 
+def test_the_offices_verb_and_the_conclusion_in_a_paragraph_of_its_own():
+    doc = doc_of(MEETING.replace("cuộc họp về dự án Y", "lãnh đạo huyện Z về dự án Y") + """\
+  loi_van:
+    dong_tu: đã chủ trì buổi làm việc với
+    goi: chuc-vu-truoc
+    tach_doan: true
+    nhu_sau: "đã kết luận như sau:"
+""")
+    assert doc.body[0].text == (
+        "Ngày 06 tháng 10 năm 2023, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh Nguyễn C đã chủ trì buổi làm việc "
+        "với lãnh đạo huyện Z về dự án Y. Tham dự có các đồng chí: đại diện Sở Xây dựng; đại diện UBND huyện Z.")
+    assert doc.body[1].text == ("Sau khi nghe báo cáo và ý kiến thảo luận của các đại biểu, Phó Chủ tịch UBND tỉnh "
+                                "Nguyễn C đã kết luận như sau:")
+
+
 @pytest.mark.parametrize(("form", "words"), [("thong-bao", "kết luận"), ("thong-bao-y-kien", "ý kiến kết luận")])
 def test_the_offices_closing(form, words):
     doc = doc_of(MEETING + f"  loi_van: {{cau_ket: {form}, de: \"các cơ quan, đơn vị biết, thực hiện\"}}\n")

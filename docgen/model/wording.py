@@ -71,6 +71,8 @@ def _first_sentence(m) -> str:
     kind = m.loai
     if m.to_chuc:
         return f"{when}{where}, {m.to_chuc} tổ chức {m.ten}, do {who} chủ trì."
+    if m.loi_van.dong_tu:  # the office's verb: "đã chủ trì buổi làm việc với …"
+        return f"{when}{where}, {who} {m.loi_van.dong_tu} {m.ten}."
     if kind == "kiem-tra":
         return f"{when}, {who} đã kiểm tra {m.ten}{where}."
     if kind == "lam-viec":
@@ -98,6 +100,8 @@ def opening(m) -> list[str]:
         agenda = "; ".join(x.rstrip(";.") for x in m.noi_dung)
         name = short_name(m)
         return [first, f"{name[0].upper()}{name[1:]} tập trung vào các nội dung: {agenda}. {heard}, {close}"]
+    if m.loi_van.tach_doan:  # "Sau khi …, … kết luận như sau:" as a paragraph of its own
+        return [first, f"{heard}, {close}"]
     return [f"{first} {heard}, {close}"]
 
 
