@@ -206,6 +206,25 @@ DOCS: dict[str, Meta] = {
                          "items of part II are tasks of the UBND tỉnh Phú Thọ, the closing names it",
         skip={"luu": "the capture's Lưu line “- Lưu: VT, QHĐP(2b)VQT” ends without a full stop"},
         check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals"}),
+    "can-tho/chi-thi_can-tho_09_2025-11": Meta(
+        "chi-thi", ALL - {"kinh_gui"},
+        ((("Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan",), (), ()),
+         (("Sở Nông nghiệp và Môi trường",), (), ()),
+         (("Sở Xây dựng",), (), ()),
+         (("Sở Y tế",), (), ()),
+         (("Báo và Phát thanh, Truyền hình thành phố",), (), ()),
+         (("Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành",), ("Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân xã, phường"), ()),
+         (("Thanh tra thành phố",), (), ()),
+         (("Công an thành phố",), (), ()),
+         (("Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ",), (), ()),
+         (("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố",), (), ()),
+         (("Ủy ban nhân dân xã, phường",), (), ("trước ngày 31/12/2025",)),
+         (("Các đơn vị cấp nước sạch trên địa bàn thành phố",), (), ()),
+         (("Các tổ chức, cá nhân và hộ gia đình khai thác sử dụng tài nguyên nước dưới đất trên địa bàn",), (), ())),
+        free=8, why_free="five opening paragraphs (the situation, results, shortcomings, causes, the lead-in ending "
+                         "“… cụ thể như sau:”), items 2. and 3. (principles, no agency named) and the closing; every "
+                         "heading 4.–12. is the task of the agency it names, 8. b)–d) tasks of the agencies given",
+        check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals"}),
 }
 
 
