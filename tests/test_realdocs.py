@@ -225,6 +225,18 @@ DOCS: dict[str, Meta] = {
                          "“… cụ thể như sau:”), items 2. and 3. (principles, no agency named) and the closing; every "
                          "heading 4.–12. is the task of the agency it names, 8. b)–d) tasks of the agencies given",
         check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals"}),
+    "chinh-phu/thong-bao_chinh-phu_641_2025-11": Meta(
+        "thong-bao", ALL - {"kinh_gui"},
+        ((("thành phố Đà Nẵng",), (), ()),
+         (("Ủy ban nhân dân thành phố Đà Nẵng",), ("Bộ Nội vụ", "các bộ, ngành"), ()),
+         (("Bộ Nội vụ",), (), ()),
+         (("Các bộ, ngành",), ("Bộ Công an", "Bộ Khoa học và Công nghệ"), ())),
+        free=4, why_free="the three paragraphs of the assessment (I.) and the closing “Văn phòng Chính phủ xin trân "
+                         "trọng thông báo”; the three opening paragraphs are worded from cuoc_hop (loi_van: dong_tu, "
+                         "tach_doan [thanh_phan, sau_khi]); the lead-in of points 1.–8. is the city's task",
+        skip={"luu": "the capture's Lưu line “- Lưu: Văn thư, TCCV (02). CMP” ends without a full stop"},
+        check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals",
+                     "ND30-NOINHAN-LUU": "printed “Lưu: Văn thư, …”, the word written out, where the decree has VT"}),
 }
 
 

@@ -82,7 +82,7 @@ def test_the_offices_verb_and_the_conclusion_in_a_paragraph_of_its_own():
   loi_van:
     dong_tu: đã chủ trì buổi làm việc với
     goi: chuc-vu-truoc
-    tach_doan: true
+    tach_doan: [sau_khi]
     nhu_sau: "đã kết luận như sau:"
 """)
     assert doc.body[0].text == (
@@ -90,6 +90,12 @@ def test_the_offices_verb_and_the_conclusion_in_a_paragraph_of_its_own():
         "với lãnh đạo huyện Z về dự án Y. Tham dự có các đồng chí: đại diện Sở Xây dựng; đại diện UBND huyện Z.")
     assert doc.body[1].text == ("Sau khi nghe báo cáo và ý kiến thảo luận của các đại biểu, Phó Chủ tịch UBND tỉnh "
                                 "Nguyễn C đã kết luận như sau:")
+    apart = doc_of(MEETING + "  loi_van: {tach_doan: [thanh_phan, sau_khi], tham_du: Cùng dự có}\n")
+    assert [p.text for p in apart.body[:3]] == [
+        "Ngày 06 tháng 10 năm 2023, tại trụ sở UBND tỉnh, đồng chí Nguyễn C - Phó Chủ tịch UBND tỉnh chủ trì cuộc họp "
+        "về dự án Y.", "Cùng dự có đại diện Sở Xây dựng; đại diện UBND huyện Z.",
+        "Sau khi nghe báo cáo và ý kiến thảo luận của các đại biểu, đồng chí Nguyễn C - Phó Chủ tịch UBND tỉnh kết "
+        "luận như sau:"]
 
 
 @pytest.mark.parametrize(("form", "words"), [("thong-bao", "kết luận"), ("thong-bao-y-kien", "ý kiến kết luận")])
