@@ -237,6 +237,22 @@ DOCS: dict[str, Meta] = {
         skip={"luu": "the capture's Lưu line “- Lưu: Văn thư, TCCV (02). CMP” ends without a full stop"},
         check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals",
                      "ND30-NOINHAN-LUU": "printed “Lưu: Văn thư, …”, the word written out, where the decree has VT"}),
+    "chinh-phu/thong-bao_chinh-phu_623_2025-11": Meta(
+        "thong-bao", ALL - {"kinh_gui"},
+        ((("tỉnh Đắk Lắk",), (), ()),
+         (("Bộ Tài chính",), (), ()),
+         (("Bộ Tài chính",), (), ()),
+         (("Ủy ban nhân dân tỉnh Đắk Lắk",), ("Bộ Xây dựng",), ()),
+         (("Bộ Tài chính",), (), ()),
+         (("Bộ Nông nghiệp và Môi trường",), ("Bộ Dân tộc và Tôn giáo", "Bộ Tài chính", "các cơ quan liên quan"), ()),
+         (("Bộ Tài chính",), (), ()),
+         (("Ủy ban nhân dân tỉnh Đắk Lắk",), (), ()),
+         (("Bộ Nội vụ",), (), ("trong tháng 12/2025",))),
+        free=10, why_free="the two opening paragraphs (the first adds, after the attendees, what the Deputy Prime "
+                          "Minister did before the session: no field of cuoc_hop says that), the seven paragraphs of "
+                          "the assessment (I.) and the label of III.5, whose two paragraphs are tasks of two ministries; "
+                          "the closing is worded from cuoc_hop (cau_ket: ngan)",
+        check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals"}),
 }
 
 
