@@ -253,6 +253,18 @@ DOCS: dict[str, Meta] = {
                           "the assessment (I.) and the label of III.5, whose two paragraphs are tasks of two ministries; "
                           "the closing is worded from cuoc_hop (cau_ket: ngan)",
         check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals"}),
+    "dak-lak/chi-thi_dak-lak_012_2025-11": Meta(
+        "chi-thi", ALL - {"kinh_gui"},
+        ((("Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch UBND các xã, phường"), (), ()),
+         (("Sở Khoa học và Công nghệ",), (), ()),
+         (("Sở Nội vụ",), (), ()),
+         (("Văn phòng UBND tỉnh",), (), ())),
+        free=5, why_free="four opening paragraphs (results, shortcomings, causes, the lead-in) and the closing "
+                         "addressed to every head of agency; each bold heading 1.–4. is the task of the agencies it "
+                         "names, its points a) b) … under it",
+        check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals",
+                     "ND30-SO-PAD": "the province prints its numbers with three digits, “012” "
+                                    "(trinh_bay.so_chu_so); the decree pads only numbers below 10"}),
 }
 
 

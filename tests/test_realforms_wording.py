@@ -112,6 +112,15 @@ def test_an_office_that_prints_every_month_with_two_digits():
     assert padded.date_line == "A, ngày 09 tháng 03 năm 2024"
 
 
+def test_an_office_that_prints_numbers_with_three_digits():
+    spec = BASE + "so: 12\nmo_dau: Mở đầu.\nket_thuc: Hết.\n"
+    assert build(load_spec_text(spec)).number_line == "Số: 12/TB-VPUBND"
+    padded = build(load_spec_text(spec + "trinh_bay: {so_chu_so: 3}\n"))
+    assert padded.number_line == "Số: 012/TB-VPUBND" and padded.ky_hieu == "TB-VPUBND"
+    assert build(load_spec_text(spec.replace("so: 12", "so: 5") + "trinh_bay: {so_chu_so: 3}\n")).number_line == \
+        "Số: 005/TB-VPUBND"
+
+
 def test_the_checker_reads_a_blank_name_as_missing_not_as_the_last_title(tmp_path):
     from docgen.check import check_document
     from docgen.render.pipeline import render_document
