@@ -144,3 +144,18 @@ def test_how_the_office_names_people_and_leads_into_the_conclusion():
     assert "tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh Nguyễn C chủ trì" in title_first.body[0].text
     assert title_first.body[-1].text == ("Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị, địa phương biết và "
                                          "thực hiện./.")
+
+
+def test_an_ellipsis_joined_to_a_word_is_text_not_a_placeholder():
+    from docgen.spec.checks import placeholder_problems
+    from docgen.spec.yamlsource import parse_text
+
+    def left(text: str) -> int:
+        return len(placeholder_problems(parse_text(text, "x.yaml")))
+
+    assert left("trich_yeu: Kết luận của Chủ tịch UBND tỉnh tại cuộc họp …\n") == 1  # what docgen new writes
+    assert left("co_quan: {ten: UBND TỈNH …}\n") == 1
+    assert left("trich_yeu: …\n") == 1
+    assert left("doan: các Công ty nông, lâm nghiệp…)\n") == 0
+    assert left("doan: trường học, bệnh viện,…, khôi phục sản xuất\n") == 0
+
