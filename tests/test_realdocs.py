@@ -52,6 +52,7 @@ BLANK_SIGNER = {"ND30-COMPONENTS": NO_NAME}
 ALL = frozenset({"header", "title", "kinh_gui", "body", "noi_nhan", "signer"})
 NO_TRICH_YEU = "the giấy mời prints no trích yếu under its tên loại"
 BODY = frozenset({"title", "body"})
+CAPITALS = {"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals, as the capture shows it"}
 
 DOCS: dict[str, Meta] = {
     "dak-lak/thong-bao_dak-lak_131_2023-10": Meta(
@@ -193,19 +194,19 @@ DOCS: dict[str, Meta] = {
         free=3, why_free="the two opening paragraphs (the situation; the grounds ending “Ủy ban nhân dân tỉnh yêu "
                          "cầu:”) and the closing sentence addressed to the heads of every agency; each item 1.–6. "
                          "is the task of the agency it names, its points under it",
-        check_fails={"ND30-TRICHYEU-CASE": "the province prints its trích yếu “VỀ VIỆC …” in capitals"}),
+        check_fails=CAPITALS),
     "chinh-phu/thong-bao_chinh-phu_636_2025-11": Meta(
         "thong-bao", ALL - {"kinh_gui"},
-        ((("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()), (("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()),
-         (("Các Bộ, cơ quan liên quan",), (), ()),
-         (("Bộ Tài chính", "Bộ Công Thương", "Bộ Nông nghiệp và Môi trường"), ("các Bộ, cơ quan liên quan",),
-          ("trong tháng 11/2025",)),
-         (("Bộ Nội vụ",), (), ("trong tháng 11/2025",))),
+        ((("Ủy ban nhân dân tỉnh Phú Thọ",), (), ()),) * 8  # items II.1–8
+        + ((("Các Bộ, cơ quan liên quan",), (), ()),
+           (("Bộ Tài chính", "Bộ Công Thương", "Bộ Nông nghiệp và Môi trường"), ("các Bộ, cơ quan liên quan",),
+            ("trong tháng 11/2025",)),
+           (("Bộ Nội vụ",), (), ("trong tháng 11/2025",))),
         free=3, why_free="the three paragraphs of part I (the assessment); the opening, the “Sau khi …” paragraph "
                          "and the closing are worded from cuoc_hop (loi_van: dong_tu, tach_doan, goi, cau_ket); the "
                          "items of part II are tasks of the UBND tỉnh Phú Thọ, the closing names it",
         skip={"luu": "the capture's Lưu line “- Lưu: VT, QHĐP(2b)VQT” ends without a full stop"},
-        check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals"}),
+        check_fails=CAPITALS),
     "can-tho/chi-thi_can-tho_09_2025-11": Meta(
         "chi-thi", ALL - {"kinh_gui"},
         ((("Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan",), (), ()),
@@ -224,7 +225,7 @@ DOCS: dict[str, Meta] = {
         free=8, why_free="five opening paragraphs (the situation, results, shortcomings, causes, the lead-in ending "
                          "“… cụ thể như sau:”), items 2. and 3. (principles, no agency named) and the closing; every "
                          "heading 4.–12. is the task of the agency it names, 8. b)–d) tasks of the agencies given",
-        check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals"}),
+        check_fails=CAPITALS),
     "chinh-phu/thong-bao_chinh-phu_641_2025-11": Meta(
         "thong-bao", ALL - {"kinh_gui"},
         ((("thành phố Đà Nẵng",), (), ()),
@@ -235,7 +236,7 @@ DOCS: dict[str, Meta] = {
                          "trọng thông báo”; the three opening paragraphs are worded from cuoc_hop (loi_van: dong_tu, "
                          "tach_doan [thanh_phan, sau_khi]); the lead-in of points 1.–8. is the city's task",
         skip={"luu": "the capture's Lưu line “- Lưu: Văn thư, TCCV (02). CMP” ends without a full stop"},
-        check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals",
+        check_fails={**CAPITALS,
                      "ND30-NOINHAN-LUU": "printed “Lưu: Văn thư, …”, the word written out, where the decree has VT"}),
     "chinh-phu/thong-bao_chinh-phu_623_2025-11": Meta(
         "thong-bao", ALL - {"kinh_gui"},
@@ -252,7 +253,7 @@ DOCS: dict[str, Meta] = {
                           "Minister did before the session: no field of cuoc_hop says that), the seven paragraphs of "
                           "the assessment (I.) and the label of III.5, whose two paragraphs are tasks of two ministries; "
                           "the closing is worded from cuoc_hop (cau_ket: ngan)",
-        check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals"}),
+        check_fails=CAPITALS),
     "dak-lak/chi-thi_dak-lak_012_2025-11": Meta(
         "chi-thi", ALL - {"kinh_gui"},
         ((("Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch UBND các xã, phường"), (), ()),
@@ -262,7 +263,7 @@ DOCS: dict[str, Meta] = {
         free=5, why_free="four opening paragraphs (results, shortcomings, causes, the lead-in) and the closing "
                          "addressed to every head of agency; each bold heading 1.–4. is the task of the agencies it "
                          "names, its points a) b) … under it",
-        check_fails={"ND30-TRICHYEU-CASE": "the trích yếu is printed in capitals",
+        check_fails={**CAPITALS,
                      "ND30-SO-PAD": "the province prints its numbers with three digits, “012” "
                                     "(trinh_bay.so_chu_so); the decree pads only numbers below 10"}),
 }
