@@ -266,6 +266,31 @@ DOCS: dict[str, Meta] = {
         check_fails={**CAPITALS,
                      "ND30-SO-PAD": "the province prints its numbers with three digits, “012” "
                                     "(trinh_bay.so_chu_so); the decree pads only numbers below 10"}),
+    "dak-lak/chi-thi_dak-lak_010_2025-11": Meta(
+        "chi-thi", ALL - {"kinh_gui"},
+        ((("Các cơ quan đăng ký đầu tư",), (), ()),
+         (("Các sở, ban, ngành, địa phương",), (), ()),
+         (("Sở Nông nghiệp và Môi trường",), (), ()),
+         (("Sở Xây dựng",), (), ()),
+         (("Sở Khoa học và Công nghệ",), (), ()),
+         (("Sở Văn hóa, Thể thao và Du lịch",), (), ()),
+         (("Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"), (), ()),
+         (("Thuế tỉnh Đắk Lắk",), (), ()),
+         (("UBND các xã, phường",), (), ()),
+         (("Sở Tài chính", "Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Ban quản lý Khu Kinh tế Phú Yên",
+           "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên", "Ban Quản lý các Khu công nghiệp tỉnh",
+           "UBND cấp xã", "các Sở, ban, ngành quản lý quy hoạch"), (), ()),
+         (("Các Sở, ban, ngành, UBND cấp xã",), ("Sở Tài chính",), ()),
+         (("Cơ quan chủ trì giải quyết thủ tục đầu tư dự án",), (), ()),
+         (("Cơ quan phối hợp",), (), ()),
+         (("các Sở, ngành", "UBND cấp xã", "các đơn vị có liên quan"), (), ()),
+         (("Thủ trưởng các Sở, ban, ngành", "Chủ tịch UBND cấp xã"), (), ()),
+         (("Sở Tài chính",), (), ())),
+        free=3, why_free="the two opening paragraphs (the situation; the Chủ tịch's lead-in) and the closing; the "
+                         "duties of I.1 and I.2 are tasks of the bodies named, 2.2's points tasks of their agencies, "
+                         "every item of II and III a task",
+        skip={"luu": "the capture's Lưu line “- Lưu: VT, ĐTKT NN 10b” ends without a full stop"},
+        check_fails={**CAPITALS, "ND30-SO-PAD": "the province prints its numbers with three digits, “010”"}),
 }
 
 

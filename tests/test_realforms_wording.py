@@ -159,3 +159,13 @@ def test_an_ellipsis_joined_to_a_word_is_text_not_a_placeholder():
     assert left("doan: các Công ty nông, lâm nghiệp…)\n") == 0
     assert left("doan: trường học, bệnh viện,…, khôi phục sản xuất\n") == 0
 
+
+def test_a_bold_number_before_a_bold_lead_is_one_bold_run():
+    doc = build(load_spec_text(BASE.replace("noi_dung: [Nội dung.]", """noi_dung:
+  - {muc: "**Các sở, ngành:** Là các đơn vị được lấy ý kiến.", dam_so: true}
+  - {muc: Sở Tài chính theo dõi., dam_so: true}
+""") + "mo_dau: Mở đầu.\nket_thuc: Hết.\n"))
+    first, second = (p for p in doc.body if "Các sở" in p.text or "Sở Tài chính" in p.text)
+    assert [r.text for r in first.runs if r.bold] == ["I. Các sở, ngành:"]
+    assert [r.text for r in second.runs if r.bold] == ["II."]
+

@@ -65,7 +65,7 @@ class _Walker:
                         self.warnings.append(f"Mục “{shown} {markup.plain(text)[:40]}…” lệch thứ tự: số tự động là “{expected}”.")
                     numbered = at if at is not None else numbered
                 bold = block.dam if block.dam is not None else (bool(block.noi_dung) and not is_task and not block.dam_so)
-                runs = markup.parse(f"**{shown}** {text}" if block.dam_so else f"{shown} {text}", bold=bold)
+                runs = markup.parse(_label(shown, text, block.dam_so), bold=bold)
                 numbered += 1
                 index = self._add(runs, here, bold, block, previous, owner)
                 self.walk(block.noi_dung, here, muc_depth + 1, 0, shown, index if block.chu_tri else owner)
@@ -102,6 +102,14 @@ class _Walker:
                                          more=task.more + (path,))
             return target
         return None
+
+
+def _label(shown: str, text: str, bold_number: bool | None) -> str:
+    """"2. text"; "**2.** text" (dam_so); a bold number before a bold lead is one bold run
+    ("**2. Các sở, ban, ngành:** Là …")."""
+    if not bold_number:
+        return f"{shown} {text}"
+    return f"**{shown} {text[2:]}" if text.startswith("**") else f"**{shown}** {text}"
 
 
 def opening(spec: Spec) -> list[str]:
