@@ -291,6 +291,32 @@ DOCS: dict[str, Meta] = {
                          "every item of II and III a task",
         skip={"luu": "the capture's Lưu line “- Lưu: VT, ĐTKT NN 10b” ends without a full stop"},
         check_fails={**CAPITALS, "ND30-SO-PAD": "the province prints its numbers with three digits, “010”"}),
+    "chinh-phu/thong-bao_chinh-phu_634_2025-11": Meta(
+        "thong-bao", ALL - {"kinh_gui"},
+        ((("Thường trực Tỉnh ủy",), (), ()),
+         (("Bộ Nông nghiệp và Môi trường",), ("các Bộ, cơ quan và địa phương liên quan",), ("trong tháng 12/2025",)),
+         (("Bộ Xây dựng",), (), ("trước ngày 31/12/2025",)),
+         (("Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam",), (), ("trong tháng 12/2025",)),
+         (("Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam",), (), ()),
+         (("Ủy ban nhân dân tỉnh Thanh Hóa",),
+          ("Bộ Công Thương", "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam", "các cơ quan liên quan"),
+          ("trong tháng 12/2025",)),
+         (("Ủy ban nhân dân tỉnh Thanh Hóa",), (), ("Quý I/2026",)),
+         (("Ủy ban nhân dân tỉnh Thanh Hóa",), (), ("trước ngày 01/12/2025",)),
+         (("Bộ Tài chính",), ("Bộ Xây dựng", "các cơ quan liên quan"), ("trước ngày 25/12/2025",)),
+         (("Bộ Nội vụ",), ("các cơ quan liên quan",), ("trước ngày 30/11/2025",)),
+         (("Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"), (),
+          ("trong tháng 12/2025",)),
+         (("Bộ Khoa học và Công nghệ",), (), ()),
+         (("Các Bộ, cơ quan liên quan", "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam",
+           "Tập đoàn Bưu chính viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"),
+          ("tỉnh Thanh Hóa",), ())),
+        free=10, why_free="the two opening paragraphs (the visits before the session; the Prime Minister's praise "
+                          "before “kết luận như sau:”: no field of cuoc_hop says them), the three labels and four "
+                          "paragraphs of the assessment (I.) and the closing; items III.4 and III.9 each give two "
+                          "tasks in one paragraph (giao_viec); the deadlines are written out",
+        skip={"luu": "the capture's Lưu line “- Lưu: Văn thư, QHĐP (2b) TĐT” ends without a full stop"},
+        check_fails={**CAPITALS, "ND30-NOINHAN-LUU": "printed “Lưu: Văn thư, …”, the word written out"}),
 }
 
 
