@@ -119,6 +119,8 @@ def test_an_office_that_prints_numbers_with_three_digits():
     assert padded.number_line == "Số: 012/TB-VPUBND" and padded.ky_hieu == "TB-VPUBND"
     assert build(load_spec_text(spec.replace("so: 12", "so: 5") + "trinh_bay: {so_chu_so: 3}\n")).number_line == \
         "Số: 005/TB-VPUBND"
+    from docgen.distribute.numbering import so_ky_hieu
+    assert so_ky_hieu(12, "CT-UBND", 3) == "012/CT-UBND" and so_ky_hieu(5, "CT-UBND") == "05/CT-UBND"  # the register
 
 
 def test_the_checker_reads_a_blank_name_as_missing_not_as_the_last_title(tmp_path):
