@@ -62,6 +62,7 @@ def test_number_padding_and_archive_line():
     assert archive_line("VT, TH") == "- Lưu: VT, TH."
     assert archive_line("Lưu: VT, TCCB.") == "- Lưu: VT, TCCB."
     assert archive_line("TH", "pl", 300) == "- Lưu: VT, TH. PL.(300)."
+    assert archive_line("Lưu: Văn thư, TCCV (02). CMP") == "- Lưu: Văn thư, TCCV (02). CMP."  # VT written out
 
 
 def test_deadline_can_stay_regular():

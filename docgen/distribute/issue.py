@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model.build import build_documents
+from ..model.build import build_documents, number_digits
 from ..model.document import Document
 from ..nd30 import dates
 from ..plumbing.errors import DocgenError
@@ -84,9 +84,9 @@ def issue(book: Path, spec: Spec, kind: str, date: dt.date, copy_date: dt.date, 
     luu = paperwork.luu_of(spec, draft) if kind != "bien-ban" else spec.bien_ban.luu  # type: ignore[union-attr]
     count = len([line for line in draft.recipients if not line.startswith("- Lưu")]) + copies.archive_copies(luu)
     number = numbering.reserve(book, draft.ky_hieu, date.year, own, lambda n: paperwork.main_row(
-        draft, luu, numbering.so_ky_hieu(n, draft.ky_hieu), date, copy_date, count))
+        draft, luu, numbering.so_ky_hieu(n, draft.ky_hieu, number_digits(spec)), date, copy_date, count))
     doc = build_documents(_with(spec, kind, so=number), [kind])[kind]
-    return Paper(kind, doc, date, numbering.so_ky_hieu(number, doc.ky_hieu), count)
+    return Paper(kind, doc, date, numbering.so_ky_hieu(number, doc.ky_hieu, number_digits(spec)), count)
 
 
 def row(paper: Paper, spec: Spec, copy_date: dt.date):

@@ -93,5 +93,5 @@ def reserve(book: Path, ky_hieu: str, year: int, number: int | None,
     return number
 
 
-def so_ky_hieu(number: int, ky_hieu: str) -> str:
-    return f"{dates.pad_number(number)}/{ky_hieu}"
+def so_ky_hieu(number: int, ky_hieu: str, digits: int | None = None) -> str:
+    return f"{dates.pad_number(number, digits)}/{ky_hieu}"

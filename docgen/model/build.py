@@ -65,7 +65,7 @@ class _Walker:
                         self.warnings.append(f"Mục “{shown} {markup.plain(text)[:40]}…” lệch thứ tự: số tự động là “{expected}”.")
                     numbered = at if at is not None else numbered
                 bold = block.dam if block.dam is not None else (bool(block.noi_dung) and not is_task and not block.dam_so)
-                runs = markup.parse(f"**{shown}** {text}" if block.dam_so else f"{shown} {text}", bold=bold)
+                runs = markup.parse(_label(shown, text, block.dam_so), bold=bold)
                 numbered += 1
                 index = self._add(runs, here, bold, block, previous, owner)
                 self.walk(block.noi_dung, here, muc_depth + 1, 0, shown, index if block.chu_tri else owner)
@@ -102,6 +102,14 @@ class _Walker:
                                          more=task.more + (path,))
             return target
         return None
+
+
+def _label(shown: str, text: str, bold_number: bool | None) -> str:
+    """"2. text"; "**2.** text" (dam_so); a bold number before a bold lead is one bold run
+    ("**2. Các sở, ban, ngành:** Là …")."""
+    if not bold_number:
+        return f"{shown} {text}"
+    return f"**{shown} {text[2:]}" if text.startswith("**") else f"**{shown}** {text}"
 
 
 def opening(spec: Spec) -> list[str]:
@@ -215,7 +223,7 @@ def _issuer(spec: Spec, number: int | None, code: str, date) -> dict:
     """ô 2-4 of any document of the spec: agency lines, Số line, place and date."""
     marks = tuple(m for m in (spec.dau.mat, spec.dau.khan) if m) if spec.dau else ()
     return dict(marks=marks, parent_lines=split_lines(spec.co_quan.chu_quan), agency_lines=split_lines(spec.co_quan.ten),
-                agency_code=spec.co_quan.viet_tat, number=number, number_line=dates.number_line(number, code),
+                agency_code=spec.co_quan.viet_tat, number=number, number_line=dates.number_line(number, code, number_digits(spec)),
                 date_line=dates.date_line(spec.dia_danh, date, two_digit_months(spec)))
 
 
@@ -234,7 +242,7 @@ NOTICE_MARK = "{van_ban_chinh}"  # in a công văn: the main document's number a
 def main_citation(spec: Spec) -> str:
     """`số 12/TB-VPUBND ngày 20/9/2021` of the spec's main document; blanks while it is a draft."""
     code = f"{codes.TYPE_CODES[codes.DOC_TYPES[spec.loai]]}-{spec.co_quan.viet_tat}" if spec.loai else spec.co_quan.viet_tat
-    number = dates.pad_number(spec.so) if spec.so is not None else dates.BLANK_NUMBER
+    number = dates.pad_number(spec.so, number_digits(spec)) if spec.so is not None else dates.BLANK_NUMBER
     date = spec.ngay
     when = (dates.short_date(date.as_date()) if date is not None and date.complete
             else f"{'   '}/{date.month or '   '}/{date.year}" if date is not None else "   /   /    ")
@@ -267,6 +275,11 @@ def build_letter(spec: Spec) -> Document:
         tasks=tuple(walker.tasks),
         footnotes=tuple(spec.chu_thich) if any(r.note for p in body for r in p.runs) else (),
     )
+
+
+def number_digits(spec: Spec) -> int | None:
+    """The office prints every number with so many digits ("012"): trinh_bay.so_chu_so."""
+    return spec.trinh_bay.so_chu_so if spec.trinh_bay else None
 
 
 def two_digit_months(spec: Spec) -> bool:

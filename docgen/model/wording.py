@@ -71,6 +71,8 @@ def _first_sentence(m) -> str:
     kind = m.loai
     if m.to_chuc:
         return f"{when}{where}, {m.to_chuc} tổ chức {m.ten}, do {who} chủ trì."
+    if m.loi_van.dong_tu:  # the office's verb: "đã chủ trì buổi làm việc với …"
+        return f"{when}{where}, {who} {m.loi_van.dong_tu} {m.ten}."
     if kind == "kiem-tra":
         return f"{when}, {who} đã kiểm tra {m.ten}{where}."
     if kind == "lam-viec":
@@ -78,29 +80,32 @@ def _first_sentence(m) -> str:
     return f"{when}{where}, {who} chủ trì {m.ten}."
 
 
-def _attendees(m, first: str) -> str:
-    """The first sentence with the attendees: a sentence of its own, or joined by "; " when the
-    office's lead words are lower case ("…; tham gia cuộc họp có …")."""
+def _attendees(m, first: str) -> list[str]:
+    """The first sentence with the attendees: a sentence of its own, joined by "; " when the
+    office's lead words are lower case ("…; tham gia cuộc họp có …"), or a paragraph of its own
+    (loi_van.tach_doan: [thanh_phan])."""
     names = "; ".join(x.rstrip(";.") for x in m.thanh_phan)
     lead = m.loi_van.tham_du or f"{_PRESENT.get(m.loai, 'Tham dự có')} các đồng chí:"
     if not m.loi_van.tham_du and names.casefold().startswith(("các đồng chí", "đồng chí")):
         lead = _PRESENT.get(m.loai, "Tham dự có")  # not "có các đồng chí: các đồng chí …"
     if lead[0].islower():
-        return f"{first.rstrip('.')}; {lead} {names}."
-    return f"{first} {lead} {names}."
+        return [f"{first.rstrip('.')}; {lead} {names}."]
+    if "thanh_phan" in m.loi_van.tach_doan:
+        return [first, f"{lead} {names}."]
+    return [f"{first} {lead} {names}."]
 
 
 def opening(m) -> list[str]:
-    first = _first_sentence(m)
-    if m.thanh_phan:
-        first = _attendees(m, first)
+    *before, first = _attendees(m, _first_sentence(m)) if m.thanh_phan else [_first_sentence(m)]
     close = f"{person(m.concluder, m)} {m.loi_van.nhu_sau}"
     heard = m.loi_van.sau_khi or _HEARD[m.loai]
     if m.noi_dung:
         agenda = "; ".join(x.rstrip(";.") for x in m.noi_dung)
         name = short_name(m)
-        return [first, f"{name[0].upper()}{name[1:]} tập trung vào các nội dung: {agenda}. {heard}, {close}"]
-    return [f"{first} {heard}, {close}"]
+        return [*before, first, f"{name[0].upper()}{name[1:]} tập trung vào các nội dung: {agenda}. {heard}, {close}"]
+    if "sau_khi" in m.loi_van.tach_doan:  # "Sau khi …, … kết luận như sau:" as a paragraph of its own
+        return [*before, first, f"{heard}, {close}"]
+    return [*before, f"{first} {heard}, {close}"]
 
 
 # Where the conclusion was given, for the kinds whose name says what was done, not the event:

@@ -9,9 +9,10 @@ BLANK_NUMBER = " " * 6  # Số: + 6 spaces + /TB-... while the văn thư has not
 BLANK_DAY = " " * 4
 
 
-def pad_number(n: int) -> str:
-    """Số below 10 get a leading zero: 05 (Phụ lục I, Mục II.3.a)."""
-    return f"{n:02d}"
+def pad_number(n: int, digits: int | None = None) -> str:
+    """Số below 10 get a leading zero: 05 (Phụ lục I, Mục II.3.a); an office that prints "012"
+    gives its digits (trinh_bay.so_chu_so)."""
+    return f"{n:0{digits or 2}d}"
 
 
 def pad_day(day: int) -> str:
@@ -82,9 +83,10 @@ def date_span(first: dt.date, last: dt.date, figures: bool) -> str:
     return f"Từ ngày {start} đến ngày {end}"
 
 
-def number_line(number: int | None, code: str) -> str:
-    """`Số: 05/TB-VPUBND`, or `Số:      /TB-VPUBND` before numbering (Mục II.3)."""
-    shown = pad_number(number) if number is not None else BLANK_NUMBER
+def number_line(number: int | None, code: str, digits: int | None = None) -> str:
+    """`Số: 05/TB-VPUBND`, or `Số:      /TB-VPUBND` before numbering (Mục II.3); `digits` pads
+    the number as an office that numbers "012" prints it (trinh_bay.so_chu_so)."""
+    shown = pad_number(number, digits) if number is not None else BLANK_NUMBER
     return f"Số: {shown}/{code}"
 
 

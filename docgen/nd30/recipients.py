@@ -23,7 +23,7 @@ def archive_line(archive: str, drafter: str | None = None, copies: int | None = 
         return line if not drafter else f"{line} {drafter.strip().rstrip('.')}." + (f"({copies})." if copies is not None else "")
     if archive.lower().startswith("lưu"):
         archive = archive[3:].lstrip(" :")
-    if not archive.upper().startswith("VT"):
+    if not archive.upper().startswith(("VT", "VĂN THƯ")):  # "Lưu: Văn thư, TCCV (02)" is VT written out
         archive = f"VT, {archive}" if archive else "VT"
     line = f"- Lưu: {archive}."
     if drafter:

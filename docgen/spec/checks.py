@@ -238,9 +238,11 @@ def _on_or_after(date: IssueDate, other) -> bool:
     return (date.year, date.month or 1) > (other.year, other.month)
 
 
-# What `docgen new` writes for the secretary to replace (spec/scaffold.py): any "…", and the
-# example names.
+# What `docgen new` writes for the secretary to replace (spec/scaffold.py): a "…" standing
+# alone ("UBND TỈNH …", "thực hiện …,"), and the example names. An ellipsis joined to the word
+# or comma before it ("thủy lợi…,", "bệnh viện,…,") is the published text's own.
 PLACEHOLDER_NAMES = {"Nguyễn Văn A", "Nguyễn Văn B", "Tên tỉnh"}
+_PLACEHOLDER_DOTS = re.compile(r"(?:^|\s)…")
 
 
 def placeholder_problems(source: Source) -> list[Problem]:
@@ -250,7 +252,7 @@ def placeholder_problems(source: Source) -> list[Problem]:
 
     def walk(data: object, path: Path_) -> None:
         if isinstance(data, str):
-            if "…" in data or data.strip() in PLACEHOLDER_NAMES:
+            if _PLACEHOLDER_DOTS.search(data) or data.strip() in PLACEHOLDER_NAMES:
                 shown = data if len(data) < 60 else data[:57] + "…"
                 found.append(Problem(source.file_of(path), source.line_of(path), dotted(path),
                                      f"Còn chỗ giữ chỗ của mẫu “{shown}”: hãy thay bằng nội dung thật "

@@ -164,6 +164,8 @@ class LoiVan(_Strict):
     kieu_ngay: DateWords = Field("chu", description="Ngày họp trong câu mở đầu: chu (“Ngày 06 tháng 10 năm 2023”) hoặc so (“Ngày 06/10/2023”).")
     buoi: Text | None = Field(None, description="Buổi họp đặt trước ngày, ví dụ Sáng, Chiều (“Chiều ngày 06/10/2023, …”).")
     tham_du: Text | None = Field(None, description="Lời dẫn thành phần, thay “Tham dự có các đồng chí:”; viết thường (“tham gia cuộc họp có”) thì nối vào câu đầu bằng dấu chấm phẩy.")
+    dong_tu: Text | None = Field(None, description="Động từ của câu mở đầu, thay “chủ trì” (“có buổi làm việc với”, “đã kiểm tra”), ví dụ “đã chủ trì buổi làm việc với”.")
+    tach_doan: list[Literal["thanh_phan", "sau_khi"]] = Field(default_factory=list, description="Phần của lời mở đầu in thành đoạn riêng: thanh_phan (“Cùng dự buổi làm việc có …”), sau_khi (“Sau khi …, … kết luận như sau:”).")
     sau_khi: Text | None = Field(None, description="Vế trước lời kết luận, thay câu mặc định theo loại cuộc họp, ví dụ “Sau khi nghe báo cáo của Sở Tài chính và ý kiến của các đại biểu”.")
     nhu_sau: Text = Field("kết luận như sau:", description="Lời dẫn vào phần kết luận sau tên người kết luận, ví dụ “kết luận và chỉ đạo như sau:”.")
     goi: NameForm = Field("gach", description="Cách viết người chủ trì, người kết luận: gach (“đồng chí Nguyễn Văn A - Phó Chủ tịch UBND tỉnh”), phay (“đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh”) hoặc chuc-vu-truoc (“Phó Chủ tịch UBND tỉnh Nguyễn Văn A”).")

@@ -358,6 +358,9 @@ class TrinhBay(Strict):
     thang_hai_so: bool = Field(False, description=(
         "Ghi mọi tháng bằng hai chữ số (“tháng 03”) như một số cơ quan vẫn in; Nghị định 30 chỉ thêm số 0 "
         "cho tháng 1, 2 (“tháng 01”, “tháng 9”) và docgen check báo lệch (ND30-DATE-PAD)."))
+    so_chu_so: int | None = Field(None, ge=3, le=6, description=(
+        "Số văn bản in đủ bao nhiêu chữ số (3: “Số: 012/CT-UBND”) như một số cơ quan cấp số; Nghị định 30 chỉ "
+        "thêm số 0 cho số dưới 10 (“05”) và docgen check báo lệch (ND30-SO-PAD)."))
 
 
 class Spec(Strict):

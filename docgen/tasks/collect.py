@@ -130,7 +130,7 @@ def gather_spec(path: Path, profile: Path | str | None = AUTO, drafts: bool = Fa
     type_code = codes.TYPE_CODES[doc.ten_loai]
     doc_key = f"{type_code}-{spec.co_quan.viet_tat}|{Path(path).stem}"
     doc_type = doc.ten_loai.capitalize()
-    number = f"{dates.pad_number(spec.so)}/{doc.ky_hieu}" if spec.issued else ""
+    number = f"{doc.number_line.removeprefix('Số: ')}" if spec.issued else ""
     ngay = spec.ngay
     doc_date = ngay.as_date() if ngay is not None and ngay.complete else None
     date_text = f"{ngay.day or ''}/{ngay.month or ''}/{ngay.year}" if ngay is not None else ""
