@@ -46,6 +46,11 @@ _EXAMPLES: dict[str, dict] = {
                 {"doan": "Báo cáo UBND tỉnh trước ngày 28/02/2026.", "thoi_han": "28/02/2026",
                  "dam_thoi_han": "ngay"},
                 {"y": "Các sở, ngành, địa phương thực hiện tốt …"},
+                # one paragraph that assigns several tasks: the text as written, each task listed
+                {"doan": "Đồng chí Phó Chủ tịch UBND tỉnh chỉ đạo: Sở Xây dựng rà soát … trước ngày 15/02/2026; "
+                         "Sở Giao thông vận tải phối hợp với UBND các huyện, thành phố kiểm tra …",
+                 "giao_viec": [{"chu_tri": "Sở Xây dựng", "thoi_han": "trước ngày 15/02/2026"},
+                               {"chu_tri": "Sở Giao thông vận tải", "phoi_hop": ["UBND các huyện, thành phố"]}]},
             ]},
         ],
         "nguoi_ky": {"quyen_han": [], "chuc_vu": "CHÁNH VĂN PHÒNG", "ho_ten": "Nguyễn Văn B"},
