@@ -86,14 +86,10 @@ class _Walker:
         para = Paragraph(tuple(runs), path, heading)
         self.paragraphs.append(para)
         if block.chu_tri:
-            deadlines = tuple(block.thoi_han or ())
-            self.tasks.append(Task(tuple(block.chu_tri), tuple(block.phoi_hop), "; ".join(deadlines) or None,
-                                   para.text, path, deadlines))
+            self.tasks.append(_task(block, para))
             return len(self.tasks) - 1
-        for item in block.giao_viec:  # one paragraph, several tasks: a deadline after it belongs to none of them
-            deadlines = tuple(item.thoi_han or ())
-            self.tasks.append(Task(tuple(item.chu_tri), tuple(item.phoi_hop), "; ".join(deadlines) or None,
-                                   para.text, path, deadlines))
+        # one paragraph, several tasks: a deadline after it belongs to none of them
+        self.tasks += [_task(item, para) for item in block.giao_viec]
         target = previous if previous is not None and block.doan is not None else owner
         if block.thoi_han and target is not None:  # "Báo cáo UBND huyện trước ngày …" after the task
             task = self.tasks[target]
@@ -102,6 +98,12 @@ class _Walker:
                                          more=task.more + (path,))
             return target
         return None
+
+
+def _task(given, para: Paragraph) -> Task:
+    """The task a block (or one entry of its giao_viec) assigns in para."""
+    deadlines = tuple(given.thoi_han or ())
+    return Task(tuple(given.chu_tri), tuple(given.phoi_hop), "; ".join(deadlines) or None, para.text, para.path, deadlines)
 
 
 def _label(shown: str, text: str, bold_number: bool | None) -> str:

@@ -242,14 +242,10 @@ class Muc(Strict):
         if self.y is not None and (m := _TYPED_MARK.match(self.y)):
             raise ValueError(f"ý “{self.y[:40]}” đã có dấu “{m[1]}” gõ sẵn, docgen sẽ in thêm “-” trước nó. Hãy bỏ “{m[1]}” "
                              "khỏi câu (ý cấp dưới tự in “+”)")
-        if self.giao_viec:
-            self._check_giao_viec()
-        return self
-
-    def _check_giao_viec(self) -> None:
-        if self.nhiem_vu is not None or self.chu_tri or self.phoi_hop or self.thoi_han:
+        if self.giao_viec and (self.nhiem_vu is not None or self.chu_tri or self.phoi_hop or self.thoi_han):
             raise ValueError("khối có giao_viec ghi chu_tri, phoi_hop, thoi_han trong từng việc của giao_viec, không ghi "
                              "ở khối; nhiệm vụ viết từ trường (nhiem_vu) thì chỉ giao một việc")
+        return self
 
     @property
     def text(self) -> str:
