@@ -229,3 +229,30 @@ giay_moi:
     body = texts(doc)
     assert body[:4] == ["1. Thành phần", "* Về tỉnh", "- Sở Xây dựng;", "- Sở Tài chính;"]
     assert body[4].startswith("2. Thời gian:")
+
+
+@pytest.mark.parametrize("form, line", [
+    (None, "Thời gian: 08 giờ 00 phút, Thứ Năm, ngày 04 tháng 12 năm 2025 đến hết ngày 05 tháng 12 năm 2025."),
+    ("vao-luc", "Thời gian: Vào lúc 08 giờ 00 phút, ngày 04 tháng 12 năm 2025 (thứ Năm) đến hết ngày 05 tháng 12 năm 2025."),
+    ("tu", "Thời gian: từ 08h00 ngày 04/12/2025 (sáng thứ Năm) đến hết ngày 05/12/2025."),
+])
+def test_a_meeting_of_several_days_is_announced_to_its_last_day(form, line):
+    numbered = f"  danh_so: {{muc: [moi, thoi-gian, dia-diem], so: false, kieu_gio: {form}, trich_yeu: false}}\n" if form else ""
+    doc = build_documents(load_spec_text(HEAD.replace("  ngay: 4/12/2025\n", "  ngay: 4/12/2025\n  den_ngay: 5/12/2025\n")
+                                         + "giay_moi:\n  ngay: /11/2025\n  moi: [Sở Xây dựng]\n" + numbered))["giay-moi"]
+    assert line in texts(doc)
+
+
+def test_the_minutes_of_a_meeting_of_several_days_end_and_are_dated_on_its_last_day():
+    head = HEAD.replace("van_ban: [giay-moi]", "van_ban: [bien-ban]")
+    spec = load_spec_text(head.replace("  ngay: 4/12/2025\n", "  ngay: 4/12/2025\n  den_ngay: 5/12/2025\n") + """\
+noi_dung: [Giao Sở Xây dựng đôn đốc.]
+bien_ban:
+  bat_dau: 8:00
+  ket_thuc: 11:30
+  thu_ky: {ho_ten: Lê D, chuc_vu: Chuyên viên}
+""")
+    doc = build_documents(spec)["bien-ban"]
+    assert texts(doc)[0] == "Thời gian bắt đầu: 08 giờ 00 phút, Thứ Năm, ngày 04 tháng 12 năm 2025."
+    assert texts(doc)[-1] == "Cuộc họp kết thúc vào 11 giờ 30 phút, ngày 05 tháng 12 năm 2025./."
+    assert doc.date_line.endswith("ngày 05 tháng 12 năm 2025")

@@ -41,20 +41,30 @@ def time_from(meeting) -> str:
     day = dates.short_date(meeting.ngay)
     weekday = _lower_first(dates.weekday(meeting.ngay))
     if not m:
-        return f"ngày {day} ({weekday})"
+        return f"ngày {day} ({weekday}){_until(meeting, True)}"
     hour, minute = int(m[1]), int(m[2])
-    return f"từ {hour:02d}h{minute:02d} ngày {day} ({session(hour)} {weekday})"
+    return f"từ {hour:02d}h{minute:02d} ngày {day} ({session(hour)} {weekday}){_until(meeting, True)}"
+
+
+def _until(meeting, figures: bool) -> str:
+    """" đến hết ngày 18/11/2020" after the first day of a meeting of several days (den_ngay),
+    the last day written as the first is; nothing for a meeting of one day."""
+    last = meeting.den_ngay
+    if last is None:
+        return ""
+    return f" đến hết ngày {dates.short_date(last) if figures else dates.long_date(last)[5:]}"
 
 
 def time_at(meeting) -> str:
     """"08 giờ 00 phút, Thứ Ba, ngày 31 tháng 8 năm 2021" (Mẫu 1.7)."""
-    return ", ".join(x for x in (meeting.gio, dates.weekday(meeting.ngay), dates.long_date(meeting.ngay)) if x)
+    return ", ".join(x for x in (meeting.gio, dates.weekday(meeting.ngay), dates.long_date(meeting.ngay)) if x) + \
+        _until(meeting, False)
 
 
 def time_vao_luc(meeting) -> str:
     """"Vào lúc 08 giờ 00 phút, ngày 25 tháng 7 năm 2019 (thứ Năm)"."""
     when = f"Vào lúc {meeting.gio}, " if meeting.gio else ""
-    return f"{when}{dates.long_date(meeting.ngay)} ({_lower_first(dates.weekday(meeting.ngay))})"
+    return f"{when}{dates.long_date(meeting.ngay)} ({_lower_first(dates.weekday(meeting.ngay))}){_until(meeting, False)}"
 
 
 TIME_FORMS = {"tu": time_from, "luc": time_at, "vao-luc": time_vao_luc}

@@ -66,12 +66,13 @@ def build_minutes(spec: Spec) -> Document:
     walker = _Walker(spec.danh_so, spec.cach_viet_nhiem_vu)
     walker.walk(spec.noi_dung, (), 0, 0)
     lines += walker.paragraphs
-    lines.append(_p(close_mark(f"Cuộc họp kết thúc vào {bb.ket_thuc}, {dates.long_date(m.ngay)}")))
+    last = m.den_ngay or m.ngay  # a meeting of several days ends, and its minutes are signed, on the last
+    lines.append(_p(close_mark(f"Cuộc họp kết thúc vào {bb.ket_thuc}, {dates.long_date(last)}")))
     code = f"{codes.TYPE_CODES[TEN_LOAI]}-{spec.co_quan.viet_tat}"
     return Document(
         **spacing(spec),
         doc_type="bien-ban", ten_loai=TEN_LOAI, type_code=codes.TYPE_CODES[TEN_LOAI],
-        **_issuer(spec, bb.so, code, dates.IssueDate.of(m.ngay)),
+        **_issuer(spec, bb.so, code, dates.IssueDate.of(last)),
         trich_yeu=m.ten[:1].upper() + m.ten[1:],
         body=tuple(lines),
         signer=Signer((CHAIR,), chair.ho_ten),

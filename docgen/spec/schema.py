@@ -80,7 +80,7 @@ class CuocHop(Strict):
 
     ten: Text = Field(description="Tên cuộc họp như viết sau “chủ trì” và “tại”, ví dụ: phiên họp thường kỳ tháng 9/2021 của UBND tỉnh.")
     ngay: Date = Field(description="Ngày họp, dạng ngày/tháng/năm, ví dụ 31/8/2021.")
-    den_ngay: Date | None = Field(None, description="Ngày cuối khi cuộc họp kéo dài nhiều ngày, ví dụ 18/11/2020: câu mở đầu viết “Trong 02 ngày 17 và 18/11/2020” hoặc “Từ ngày … đến ngày …”.")
+    den_ngay: Date | None = Field(None, description="Ngày cuối khi cuộc họp kéo dài nhiều ngày, ví dụ 18/11/2020: câu mở đầu viết “Trong 02 ngày 17 và 18/11/2020” hoặc “Từ ngày … đến ngày …”; giấy mời ghi thời gian “… đến hết ngày 18/11/2020”; biên bản kết thúc và đề ngày cuối.")
     gio: TimeOfDay | None = Field(
         None, description="Giờ họp, ví dụ 8:00, 14h30 hoặc 8 giờ 30 (dùng trong giấy mời).")
     thu: Text | None = Field(None, description="Thứ trong tuần nếu muốn ghi, ví dụ Thứ Ba; docgen tự tính và báo lỗi khi thứ không khớp ngày.")
