@@ -226,6 +226,34 @@ noi_dung:
     assert [t.split(" ")[0] for t in texts(doc)[1:7]] == ["I.", "1.", "1.1.", "a)", "b)", "1.2."]
 
 
+def test_points_numbered_in_parentheses_under_an_item(tmp_path):
+    """“(1)”, “(2)” under “2.”, as the Văn phòng Chính phủ numbers the points of an item; a label
+    typed into the text is refused with the key that prints it."""
+    import docx
+
+    from docgen.render.pipeline import render_document
+
+    doc = doc_of("danh_so: [\"1\", \"(1)\"]\n", """\
+noi_dung:
+  - muc: Ghi nhận.
+  - muc: "Yêu cầu các bộ:"
+    dam: false
+    noi_dung:
+      - {nhiem_vu: chỉ đạo Ban Quản lý dự án., chu_tri: Bộ Y tế, giao: ten, hinh_thuc: muc}
+      - {muc: Bộ Công an phối hợp., so: "(3)", noi_dung: [{y: hướng dẫn thẩm định.}]}
+""")
+    assert texts(doc)[1:6] == ["1. Ghi nhận.", "2. Yêu cầu các bộ:", "(1) Bộ Y tế chỉ đạo Ban Quản lý dự án.",
+                               "(3) Bộ Công an phối hợp.", "- hướng dẫn thẩm định."]
+    assert len(doc.warnings) == 1 and "“(2)”" in doc.warnings[0]  # the label skips (2)
+    path = tmp_path / "x.docx"
+    path.write_bytes(render_document(doc))
+    printed = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert "(1) Bộ Y tế chỉ đạo Ban Quản lý dự án." in printed
+    with pytest.raises(SpecError) as err:
+        doc_of("danh_so: [\"1\", \"(1)\"]\n", "noi_dung:\n  - muc: \"(1) Bộ Y tế chỉ đạo.\"\n")
+    assert "“(1)”" in err.value.show() and "so: \"(1)\"" in err.value.show()
+
+
 def test_bold_number_regular_text_and_explicit_label_with_warning():
     doc = doc_of("danh_so: \"1\"\n", """\
 noi_dung:
