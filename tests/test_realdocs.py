@@ -335,6 +335,22 @@ DOCS: dict[str, Meta] = {
                          "asks four parties, its points (1)–(6) (danh_so “(1)”) are the tasks of the agencies each "
                          "names, the second dash under (1) Bộ Y tế's task with Bộ Tài chính; two footnotes (chu_thich)",
         check_fails=CAPITALS),
+    "chinh-phu/thong-bao_chinh-phu_631_2025-11": Meta(
+        "thong-bao", ALL - {"kinh_gui"},
+        ((("Bộ Nông nghiệp và Môi trường",), (), ()),
+         (("Bộ Dân tộc và Tôn giáo",), (), ()),
+         (("các Bộ, cơ quan",), (), ()),
+         (("Bộ Nông nghiệp và Môi trường",), ("Bộ Dân tộc và Tôn giáo", "Bộ Tài chính"), ()),
+         (("Bộ Nông nghiệp và Môi trường",), ("Bộ Dân tộc và Tôn giáo",), ()),
+         (("Ủy ban Kinh tế và Tài chính của Quốc hội", "Hội đồng dân tộc của Quốc hội", "các Ủy ban của Quốc hội"),
+          (), ()),
+         (("các Bộ, cơ quan, địa phương",), (), ())),
+        free=10, why_free="item 1 and its six paragraphs (the reasons for the merger, “Thứ nhất, …” to “Thứ tư, …”, "
+                          "the praise), the labels of items 2. and 3. and point 2.(3) (the budget agreed, no agency "
+                          "named); the opening, the “Sau khi …” paragraph and the closing are worded from cuoc_hop; "
+                          "2.(2) gives two tasks in one paragraph (giao_viec); 3.(1)–(3) are built from nhiem_vu "
+                          "(“Giao …”, “Đề nghị …”; names with their own “và” joined by commas)",
+        check_fails={**CAPITALS, "ND30-NOINHAN-LUU": "printed “Lưu VT, NN (03). Hg.” without the colon"}),
 }
 
 

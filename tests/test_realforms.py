@@ -142,6 +142,21 @@ def test_lead_in_verbs_and_tiep_tuc():
     assert doc.tasks[0].cooperating == ("Thanh tra huyện",)
 
 
+def test_agency_names_with_their_own_va_are_joined_by_commas():
+    """“Bộ Dân tộc và Tôn giáo, Bộ Tài chính”: a second “và” would read as splitting a name; a
+    group last (“các …”) still takes “và”; names without “và” are joined as before."""
+    doc = task_doc("""\
+  - {nhiem_vu: tiếp thu ý kiến., chu_tri: Bộ Nông nghiệp và Môi trường, phoi_hop: [Bộ Dân tộc và Tôn giáo, Bộ Tài chính], giao: giao}
+  - {nhiem_vu: thẩm tra., chu_tri: [Ủy ban Kinh tế và Tài chính của Quốc hội, "các Ủy ban của Quốc hội"], giao: de-nghi}
+  - {nhiem_vu: kiểm tra., chu_tri: [Sở Y tế, Sở Xây dựng]}
+""")
+    assert texts(doc)[1:4] == [
+        "- Giao Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với Bộ Dân tộc và Tôn giáo, Bộ Tài chính tiếp thu ý kiến.",
+        "- Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội và các Ủy ban của Quốc hội thẩm tra.",
+        "- Sở Y tế và Sở Xây dựng chủ trì kiểm tra."]
+    assert doc.tasks[0].cooperating == ("Bộ Dân tộc và Tôn giáo", "Bộ Tài chính")
+
+
 def test_numbered_task_with_lead_in_and_points_owned_by_it():
     doc = task_doc("""\
   - nhiem_vu: "thực hiện các nội dung sau:"
