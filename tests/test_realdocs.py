@@ -351,6 +351,18 @@ DOCS: dict[str, Meta] = {
                           "2.(2) gives two tasks in one paragraph (giao_viec); 3.(1)–(3) are built from nhiem_vu "
                           "(“Giao …”, “Đề nghị …”; names with their own “và” joined by commas)",
         check_fails={**CAPITALS, "ND30-NOINHAN-LUU": "printed “Lưu VT, NN (03). Hg.” without the colon"}),
+    "chinh-phu/thong-bao_chinh-phu_659_2025-11": Meta(
+        "thong-bao", ALL - {"kinh_gui"},
+        ((("Bộ trưởng", "Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ"), (), ()),
+         (("Bộ trưởng", "Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ"), (), ("trước ngày 05/12/2025",)),
+         (("Bộ Tư pháp",), (), ("trước ngày 10/12/2025",)),
+         (("Bộ Tài chính",), (), ()),
+         (("Bộ Tư pháp",), ("Văn phòng Chính phủ",), ())),
+        free=0, why_free="none: the opening, the “Sau khi …” paragraph and the closing are worded from cuoc_hop; "
+                         "item 1 is the task of the heads of ministries and agencies, its five points under it, the "
+                         "last giving two deadlines, the ministries' reports and the Bộ Tư pháp's summary (giao_viec); "
+                         "items 2. and 3. are tasks; the deadlines are written out",
+        check_fails=CAPITALS),
 }
 
 
