@@ -363,6 +363,23 @@ DOCS: dict[str, Meta] = {
                          "last giving two deadlines, the ministries' reports and the Bộ Tư pháp's summary (giao_viec); "
                          "items 2. and 3. are tasks; the deadlines are written out",
         check_fails=CAPITALS),
+    "chinh-phu/thong-bao_chinh-phu_653_2025-11": Meta(
+        "thong-bao", ALL - {"kinh_gui"},
+        ((("Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam",), (), ()),
+         (("Chủ đầu tư",), ("các đơn vị liên quan",), ("trong tháng 11/2025",)),
+         (("Ủy ban nhân dân tỉnh Đồng Nai",), (), ("trong tháng 11/2025",)),
+         (("Bộ Công Thương",), (), ()),
+         (("Ủy ban nhân dân Thành phố Hồ Chí Minh",), (), ()),
+         (("Bộ Công Thương",), (), ("trong tháng 12/2025",)),
+         (("Bộ Xây dựng",), (), ()),
+         (("Chủ đầu tư",), (), ("năm 2027",)),
+         (("Ủy ban nhân dân Thành phố Hồ Chí Minh",), (), ("trong tháng 11/2025",)),
+         (("Bộ Công Thương",), ("các bộ, cơ quan, đơn vị liên quan",), ())),
+        free=4, why_free="the two a) paragraphs (the praise of each project's investor) and the two b) lead-ins "
+                          "(“…, đề nghị:”); the opening, one paragraph with “Sau khi …”, and the closing are "
+                          "worded from cuoc_hop; the points (i)–(iv) (danh_so “(i)”), 2.c) and 2.d) are tasks, the "
+                          "deadlines written out",
+        check_fails=CAPITALS),
 }
 
 

@@ -269,6 +269,27 @@ noi_dung:
     assert "“(1)”" in err.value.show() and "so: \"(1)\"" in err.value.show()
 
 
+def test_points_numbered_with_small_roman_numerals_under_a_letter():
+    """“(i)”, “(ii)” … under “b)”: the label counts on, reads back from so:, and is refused typed in."""
+    doc = doc_of("danh_so: [\"1\", a, \"(i)\"]\n", """\
+noi_dung:
+  - muc: Về Dự án
+    noi_dung:
+      - muc: "Đề nghị:"
+        dam: false
+        noi_dung:
+          - {nhiem_vu: báo cáo Thủ tướng., chu_tri: Tập đoàn Điện lực, giao: ten, hinh_thuc: muc}
+          - {muc: Bộ Công Thương chỉ đạo.}
+          - {muc: Chủ đầu tư nỗ lực., so: "(iv)"}
+""")
+    assert [t.split(" ")[0] for t in texts(doc)[1:6]] == ["1.", "a)", "(i)", "(ii)", "(iv)"]
+    assert len(doc.warnings) == 1 and "“(iii)”" in doc.warnings[0]
+    assert not doc.body[3].heading and [t.owners for t in doc.tasks] == [("Tập đoàn Điện lực",)]
+    with pytest.raises(SpecError) as err:
+        doc_of("", "noi_dung:\n  - muc: \"(ii) Bộ Công Thương chỉ đạo.\"\n")
+    assert "“(ii)”" in err.value.show()
+
+
 def test_bold_number_regular_text_and_explicit_label_with_warning():
     doc = doc_of("danh_so: \"1\"\n", """\
 noi_dung:
