@@ -142,6 +142,21 @@ def test_lead_in_verbs_and_tiep_tuc():
     assert doc.tasks[0].cooperating == ("Thanh tra huyện",)
 
 
+def test_agency_names_with_their_own_va_are_joined_by_commas():
+    """“Bộ Dân tộc và Tôn giáo, Bộ Tài chính”: a second “và” would read as splitting a name; a
+    group last (“các …”) still takes “và”; names without “và” are joined as before."""
+    doc = task_doc("""\
+  - {nhiem_vu: tiếp thu ý kiến., chu_tri: Bộ Nông nghiệp và Môi trường, phoi_hop: [Bộ Dân tộc và Tôn giáo, Bộ Tài chính], giao: giao}
+  - {nhiem_vu: thẩm tra., chu_tri: [Ủy ban Kinh tế và Tài chính của Quốc hội, "các Ủy ban của Quốc hội"], giao: de-nghi}
+  - {nhiem_vu: kiểm tra., chu_tri: [Sở Y tế, Sở Xây dựng]}
+""")
+    assert texts(doc)[1:4] == [
+        "- Giao Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với Bộ Dân tộc và Tôn giáo, Bộ Tài chính tiếp thu ý kiến.",
+        "- Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội và các Ủy ban của Quốc hội thẩm tra.",
+        "- Sở Y tế và Sở Xây dựng chủ trì kiểm tra."]
+    assert doc.tasks[0].cooperating == ("Bộ Dân tộc và Tôn giáo", "Bộ Tài chính")
+
+
 def test_numbered_task_with_lead_in_and_points_owned_by_it():
     doc = task_doc("""\
   - nhiem_vu: "thực hiện các nội dung sau:"
@@ -224,6 +239,55 @@ noi_dung:
           - muc: Đấu thầu
 """)
     assert [t.split(" ")[0] for t in texts(doc)[1:7]] == ["I.", "1.", "1.1.", "a)", "b)", "1.2."]
+
+
+def test_points_numbered_in_parentheses_under_an_item(tmp_path):
+    """“(1)”, “(2)” under “2.”, as the Văn phòng Chính phủ numbers the points of an item; a label
+    typed into the text is refused with the key that prints it."""
+    import docx
+
+    from docgen.render.pipeline import render_document
+
+    doc = doc_of("danh_so: [\"1\", \"(1)\"]\n", """\
+noi_dung:
+  - muc: Ghi nhận.
+  - muc: "Yêu cầu các bộ:"
+    dam: false
+    noi_dung:
+      - {nhiem_vu: chỉ đạo Ban Quản lý dự án., chu_tri: Bộ Y tế, giao: ten, hinh_thuc: muc}
+      - {muc: Bộ Công an phối hợp., so: "(3)", noi_dung: [{y: hướng dẫn thẩm định.}]}
+""")
+    assert texts(doc)[1:6] == ["1. Ghi nhận.", "2. Yêu cầu các bộ:", "(1) Bộ Y tế chỉ đạo Ban Quản lý dự án.",
+                               "(3) Bộ Công an phối hợp.", "- hướng dẫn thẩm định."]
+    assert len(doc.warnings) == 1 and "“(2)”" in doc.warnings[0]  # the label skips (2)
+    path = tmp_path / "x.docx"
+    path.write_bytes(render_document(doc))
+    printed = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert "(1) Bộ Y tế chỉ đạo Ban Quản lý dự án." in printed
+    with pytest.raises(SpecError) as err:
+        doc_of("danh_so: [\"1\", \"(1)\"]\n", "noi_dung:\n  - muc: \"(1) Bộ Y tế chỉ đạo.\"\n")
+    assert "“(1)”" in err.value.show() and "so: \"(1)\"" in err.value.show()
+
+
+def test_points_numbered_with_small_roman_numerals_under_a_letter():
+    """“(i)”, “(ii)” … under “b)”: the label counts on, reads back from so:, and is refused typed in."""
+    doc = doc_of("danh_so: [\"1\", a, \"(i)\"]\n", """\
+noi_dung:
+  - muc: Về Dự án
+    noi_dung:
+      - muc: "Đề nghị:"
+        dam: false
+        noi_dung:
+          - {nhiem_vu: báo cáo Thủ tướng., chu_tri: Tập đoàn Điện lực, giao: ten, hinh_thuc: muc}
+          - {muc: Bộ Công Thương chỉ đạo.}
+          - {muc: Chủ đầu tư nỗ lực., so: "(iv)"}
+""")
+    assert [t.split(" ")[0] for t in texts(doc)[1:6]] == ["1.", "a)", "(i)", "(ii)", "(iv)"]
+    assert len(doc.warnings) == 1 and "“(iii)”" in doc.warnings[0]
+    assert not doc.body[3].heading and [t.owners for t in doc.tasks] == [("Tập đoàn Điện lực",)]
+    with pytest.raises(SpecError) as err:
+        doc_of("", "noi_dung:\n  - muc: \"(ii) Bộ Công Thương chỉ đạo.\"\n")
+    assert "“(ii)”" in err.value.show()
 
 
 def test_bold_number_regular_text_and_explicit_label_with_warning():

@@ -19,8 +19,13 @@ _SHORT_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")
 
 
 def join_agencies(names: list[str] | tuple[str, ...]) -> str:
+    """"A, B và C"; but "Bộ Dân tộc và Tôn giáo, Bộ Tài chính" when a name has its own "và" (a
+    second "và" would read as splitting that name), unless the last is a group, "… và các Ủy ban
+    của Quốc hội": so the Văn phòng Chính phủ writes."""
     if len(names) <= 1:
         return "".join(names)
+    if any(" và " in name for name in names) and not names[-1].startswith("các "):
+        return ", ".join(names)
     return ", ".join(names[:-1]) + " và " + names[-1]
 
 

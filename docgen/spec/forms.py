@@ -16,7 +16,7 @@ LeadVerb = Literal["khong", "ten", "giao", "yeu-cau", "de-nghi"]
 LEAD_VERBS = {"khong": "", "ten": "", "giao": "Giao", "yeu-cau": "Yêu cầu", "de-nghi": "Đề nghị"}
 TaskForm = Literal["y", "muc", "doan"]
 BoldDeadline = Literal["cum", "ngay", "khong"]
-NumberStyle = Literal["I", "1", "1.1", "a", "-", "+"]
+NumberStyle = Literal["I", "1", "1.1", "(1)", "a", "(i)", "-", "+"]
 MeetingKind = Literal["phien-hop", "hop", "kiem-tra", "lam-viec", "tiep-cong-dan", "doi-thoai", "hoi-nghi"]
 Honorific = Literal["đồng chí", "ông", "bà"]
 DateWords = Literal["chu", "so"]
@@ -61,7 +61,7 @@ def to_styles(value: object) -> object:
     return [str(v) for v in value] if isinstance(value, list) else value
 
 
-_STYLE_SCHEMA = {"enum": ["I", "1", "1.1", "a", "-", "+", 1]}  # 1 unquoted is the choice "1"
+_STYLE_SCHEMA = {"enum": ["I", "1", "1.1", "(1)", "a", "(i)", "-", "+", 1]}  # 1 unquoted is the choice "1"
 NumberStyles = Annotated[NumberStyle | list[NumberStyle], BeforeValidator(to_styles), WithJsonSchema(
     {"anyOf": [_STYLE_SCHEMA, {"type": "array", "items": _STYLE_SCHEMA}]})]
 

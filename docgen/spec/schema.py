@@ -159,7 +159,7 @@ class NguoiSoan(Strict):
 
 
 # A number or a bullet the author typed in front of an item docgen numbers or marks itself.
-_TYPED_LABEL = re.compile(r"^\s*((?:[IVXLC]+|\d+(?:\.\d+)*)\.|[a-zđ]\))\s")
+_TYPED_LABEL = re.compile(r"^\s*((?:[IVXLC]+|\d+(?:\.\d+)*)\.|[a-zđ]\)|\(\d+\)|\([ivx]+\))\s")
 _TYPED_MARK = re.compile(r"^\s*([-+•–])\s")
 
 
@@ -372,7 +372,7 @@ class Spec(Strict):
     kinh_gui: TextList = Field(default_factory=list, description="Nơi gửi (ô 9a) khi thông báo, chỉ thị in dòng “Kính gửi”: một cơ quan (cùng dòng với “Kính gửi:”) hoặc danh sách; bỏ trống thì không in.")
     cuoc_hop: CuocHop | None = Field(None, description="Cuộc họp (với thông báo kết luận): dùng để viết đoạn mở đầu và câu kết thúc mặc định.")
     mo_dau: TextList = Field(default_factory=list, description="Đoạn mở đầu (mỗi mục một đoạn); bỏ trống thì docgen viết từ thông tin cuộc họp.")
-    danh_so: NumberStyles = Field("I", description="Cách đánh số: một kiểu cho cấp ngoài cùng (I, 1 hoặc a; các cấp sau theo I → 1 → a) hoặc danh sách mỗi cấp một kiểu, trong I (I., II.), 1 (1., 2.), 1.1 (2.1., 2.1.1.), a (a), b)), - hoặc +.")
+    danh_so: NumberStyles = Field("I", description="Cách đánh số: một kiểu cho cấp ngoài cùng (I, 1 hoặc a; các cấp sau theo I → 1 → a) hoặc danh sách mỗi cấp một kiểu, trong I (I., II.), 1 (1., 2.), 1.1 (2.1., 2.1.1.), (1) ((1), (2)), a (a), b)), (i) ((i), (ii)), - hoặc +.")
     cach_viet_nhiem_vu: CachViet | None = Field(None, description="Cách viết nhiệm vụ mặc định (từ mở đầu, hình thức, in đậm thời hạn); thường ghi trong docgen.yaml.")
     noi_dung: list[Muc] = Field(default_factory=list, description="Nội dung: các mục, đoạn văn, ý và nhiệm vụ, theo thứ tự.")
     doi_tuong_thuc_hien: TextList = Field(default_factory=list, description="Với chỉ thị: những người, cơ quan có trách nhiệm thực hiện, dùng trong câu kết thúc mặc định.")
