@@ -3,6 +3,7 @@ opening and closing, the numbered giấy mời, marks and tails."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -490,6 +491,26 @@ def test_paragraph_of_tasks_mistakes(change, words):
     with pytest.raises(SpecError) as err:
         task_doc(block)
     assert words in str(err.value)
+
+
+def test_each_agency_of_a_paragraph_of_tasks_is_named_in_its_text():
+    # The text stays as typed, so an agency it does not name would go into the register unseen.
+    with pytest.raises(SpecError) as err:
+        task_doc(PARAGRAPH_OF_TASKS.replace("phoi_hop: Sở Tài chính", "phoi_hop: Sở Tư pháp"))
+    problem = str(err.value)
+    assert "[noi_dung[0].giao_viec[1].phoi_hop[0]]" in problem and "“Sở Tư pháp” (phoi_hop)" in problem
+    assert re.search(r":\d+: \[noi_dung\[0\]\.giao_viec\[1\]", problem)  # file and line of the field
+    # Grouped under a head word ("các Sở: Tài chính, Xây dựng"), each agency is still named.
+    doc = task_doc("""\
+  - doan: "Giao các Sở: Tài chính, Xây dựng rà soát hồ sơ; Trung tâm Văn hóa, thể thao & Truyền thông; Cổng thông tin điện tử huyện đăng tải"
+    giao_viec:
+      - {chu_tri: [Sở Tài chính, Sở Xây dựng]}
+      - chu_tri:
+          - Trung tâm Văn hóa, thể thao & Truyền thông
+          - Cổng thông tin điện tử huyện
+""")
+    assert [t.owners for t in doc.tasks] == [("Sở Tài chính", "Sở Xây dựng"),
+                                             ("Trung tâm Văn hóa, thể thao & Truyền thông", "Cổng thông tin điện tử huyện")]
 
 
 @pytest.mark.parametrize("first, last, figures, words", [
