@@ -317,6 +317,28 @@ DOCS: dict[str, Meta] = {
                           "tasks in one paragraph (giao_viec); the deadlines are written out",
         skip={"luu": "the capture's Lưu line “- Lưu: Văn thư, QHĐP (2b) TĐT” ends without a full stop"},
         check_fails={**CAPITALS, "ND30-NOINHAN-LUU": "printed “Lưu: Văn thư, …”, the word written out"}),
+    "bac-kan/thong-bao_bac-kan_na_2021-01": Meta(
+        "thong-bao", frozenset({"body"}),
+        ((("Uỷ ban nhân dân các xã, thị trấn",), (), ()),
+         (("Trung tâm Văn hóa, thể thao & Truyền thông", "Cổng thông tin điện tử huyện"), (), ())),
+        free=8, why_free="the opening sentence, the closing, and the schedule itself (items 1.–3.: the two dashed "
+                         "lines and the two session hours under “1. Thời gian:”, the place, the registration day): "
+                         "a notice of a schedule, not a meeting; items 4. and 5. are tasks (5. kept as posted, its "
+                         "two bodies joined by “;” and no full stop: giao_viec)",
+        trailing=2, bold=False),  # no number: a draft to the checker, which accepts the blank name
+    "ninh-thuan/thong-bao_ninh-thuan_na_2019-12": Meta(
+        "thong-bao", frozenset({"body"}),
+        ((("Tất cả các cơ quan Đảng, Đoàn thể, Nhà nước, đơn vị lực lượng vũ trang, các doanh nghiệp thuộc các thành "
+           "phần kinh tế, trường học, bệnh viện và nhà dân",), (), ()),
+         (("Các cơ quan, đơn vị trong tỉnh",), (), ())),
+        free=2, why_free="the opening sentence and item 1. (the day off, no task); items 2. and 3. name who acts "
+                         "(giao: ten); no closing sentence (ket_thuc: false)",
+        bold=False, mark_dropped=True),
+    "dong-thap/cong-van_dong-thap_na_2019-10": Meta(
+        "cong-van", frozenset({"title", "body"}), ((("Sở Văn hoá, Thể thao và Du lịch",), (), ()),),
+        free=2, why_free="the paragraph on the Minister's decision ending “… có ý kiến chỉ đạo như sau:” and the "
+                         "office's closing line (no task in them)",
+        bold=False, mark_dropped=True),
 }
 
 
@@ -447,7 +469,7 @@ def free_paragraphs(spec, doc) -> int:
     owned = [p for t in doc.tasks for p in t.paths]
     count = sum(1 for p in doc.body if p.path and not p.heading and not any(p.path[:len(o)] == o for o in owned))
     if doc.doc_type != "cong-van":
-        count += len(spec.mo_dau) + (spec.ket_thuc is not None) + len(spec.ghi_sau)
+        count += len(spec.mo_dau) + isinstance(spec.ket_thuc, str) + len(spec.ghi_sau)  # false: no closing
     else:
         count += len(spec.cong_van.ghi_sau)
     return count
