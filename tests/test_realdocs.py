@@ -326,6 +326,13 @@ DOCS: dict[str, Meta] = {
                          "a notice of a schedule, not a meeting; items 4. and 5. are tasks (5. kept as posted, its "
                          "two bodies joined by “;” and no full stop: giao_viec)",
         trailing=2, bold=False),  # no number: a draft to the checker, which accepts the blank name
+    "kon-tum/giay-moi_kon-tum_na_2012-07": Meta(
+        "giay-moi", frozenset({"body"}), ((("các cơ quan, địa phương",), (), ("trước ngày 30/7/2012",)),),
+        free=1, why_free="the closing line “Thông báo này thay cho giấy mời”; the six parts are the labelled form "
+                         "(a part of the office's own, “Hình thức cuộc họp”: them), the invitees, the time as printed, "
+                         "the two meeting rooms, and part 6. the agencies' task with its deadline, on the label's line "
+                         "(cung_dong)",
+        bold=False),
     "ninh-thuan/thong-bao_ninh-thuan_na_2019-12": Meta(
         "thong-bao", frozenset({"body"}),
         ((("Tất cả các cơ quan Đảng, Đoàn thể, Nhà nước, đơn vị lực lượng vũ trang, các doanh nghiệp thuộc các thành "
