@@ -3,6 +3,7 @@ opening and closing, the numbered giấy mời, marks and tails."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -457,6 +458,60 @@ def test_numbered_invitation_from_the_office_profile(tmp_path):
     assert doc.trich_yeu and texts(doc)[0] == "Ủy ban nhân dân tỉnh trân trọng kính mời:"
 
 
+NOTICE_FOR_INVITATION = GIAY_MOI.replace("  ngay: /12/2025\n", """\
+  ngay: /12/2025
+  ten_loai: THÔNG BÁO
+  danh_so:
+    muc: [hinh-thuc, thanh-phan, chuan-bi]
+    them: {hinh-thuc: Trực tuyến qua hệ thống giao ban điện tử của tỉnh}
+    nhan: {hinh-thuc: Hình thức cuộc họp, chuan-bi: Tài liệu}
+    cung_dong: [chuan-bi]
+""").replace("  chuan_bi: [{don_vi: Sở Xây dựng, noi_dung: báo cáo tiến độ}]\n", """\
+  chuan_bi:
+    - {cau: Ý kiến góp ý của các sở gửi về Văn phòng UBND tỉnh trước ngày 04/12/2025., don_vi: các sở, thoi_han: 4/12/2025}
+  luu_y: Thông báo này thay cho giấy mời.
+""")
+
+
+def test_a_notice_in_place_of_an_invitation_with_a_part_of_its_own(tmp_path):
+    # Kon Tum's form: “1. Hình thức cuộc họp: …”, the preparation on its label's line, Số …/TB-….
+    from docx import Document as Docx
+
+    from docgen.render.pipeline import render_document
+
+    doc = build_documents(load_spec_text(NOTICE_FOR_INVITATION))["giay-moi"]
+    path = tmp_path / "tb.docx"
+    path.write_bytes(render_document(doc))
+    paragraphs = [p for p in Docx(str(path)).paragraphs if p.text.strip()]
+    words = [p.text for p in paragraphs]
+    start = words.index("1. Hình thức cuộc họp: Trực tuyến qua hệ thống giao ban điện tử của tỉnh.")
+    assert words[start - 2] == "THÔNG BÁO"
+    assert words[start:] == [
+        "1. Hình thức cuộc họp: Trực tuyến qua hệ thống giao ban điện tử của tỉnh.",
+        "2. Thành phần mời:", "- Sở Xây dựng;", "- Sở Tài chính.",
+        "3. Tài liệu: Ý kiến góp ý của các sở gửi về Văn phòng UBND tỉnh trước ngày 04/12/2025.",
+        "Thông báo này thay cho giấy mời./."]
+    assert [r.text for r in paragraphs[start].runs if r.bold] == ["1. Hình thức cuộc họp:"]
+    assert [r.text for r in paragraphs[start + 4].runs if r.bold] == ["3. Tài liệu:", "trước ngày 04/12/2025"]
+    number = next(c.text for t in Docx(str(path)).tables for row in t.rows for c in row.cells if c.text.startswith("Số:"))
+    assert number.split()[-1] == "/TB-UBND" and doc.type_code == "TB"
+    assert [(t.owners, t.deadlines) for t in doc.tasks] == [(("các sở",), ("trước ngày 04/12/2025",))]
+
+
+@pytest.mark.parametrize("change, words", [
+    ("    nhan: {hinh-thuc: Hình thức cuộc họp, chuan-bi: Tài liệu}\n", "Mục riêng “hinh-thuc” (them) cần nhãn"),
+    ("    cung_dong: [chuan-bi]\n", "Khóa cung_dong chỉ dùng cho chuan-bi"),
+    ("    muc: [hinh-thuc, thanh-phan, chuan-bi]\n", "khai báo mục riêng trong them"),
+])
+def test_a_part_of_its_own_needs_a_label_and_a_place(change, words):
+    wrong = {"    nhan: {hinh-thuc: Hình thức cuộc họp, chuan-bi: Tài liệu}\n": "    nhan: {chuan-bi: Tài liệu}\n",
+             "    cung_dong: [chuan-bi]\n": "    cung_dong: [thanh-phan]\n",
+             "    muc: [hinh-thuc, thanh-phan, chuan-bi]\n": "    muc: [hinh-thuc, thanh-phan, tai-lieu]\n"}[change]
+    with pytest.raises(SpecError) as err:
+        load_spec_text(NOTICE_FOR_INVITATION.replace(change, wrong))
+    assert words in str(err.value) and "[giay_moi.danh_so]" in str(err.value)
+
+
 def test_an_extract_keeps_the_deadline_paragraph_with_its_task():
     from docgen.distribute.extract import keep
 
@@ -554,6 +609,26 @@ def test_paragraph_of_tasks_mistakes(change, words):
     with pytest.raises(SpecError) as err:
         task_doc(block)
     assert words in str(err.value)
+
+
+def test_each_agency_of_a_paragraph_of_tasks_is_named_in_its_text():
+    # The text stays as typed, so an agency it does not name would go into the register unseen.
+    with pytest.raises(SpecError) as err:
+        task_doc(PARAGRAPH_OF_TASKS.replace("phoi_hop: Sở Tài chính", "phoi_hop: Sở Tư pháp"))
+    problem = str(err.value)
+    assert "[noi_dung[0].giao_viec[1].phoi_hop[0]]" in problem and "“Sở Tư pháp” (phoi_hop)" in problem
+    assert re.search(r":\d+: \[noi_dung\[0\]\.giao_viec\[1\]", problem)  # file and line of the field
+    # Grouped under a head word ("các Sở: Tài chính, Xây dựng"), each agency is still named.
+    doc = task_doc("""\
+  - doan: "Giao các Sở: Tài chính, Xây dựng rà soát hồ sơ; Trung tâm Văn hóa, thể thao & Truyền thông; Cổng thông tin điện tử huyện đăng tải"
+    giao_viec:
+      - {chu_tri: [Sở Tài chính, Sở Xây dựng]}
+      - chu_tri:
+          - Trung tâm Văn hóa, thể thao & Truyền thông
+          - Cổng thông tin điện tử huyện
+""")
+    assert [t.owners for t in doc.tasks] == [("Sở Tài chính", "Sở Xây dựng"),
+                                             ("Trung tâm Văn hóa, thể thao & Truyền thông", "Cổng thông tin điện tử huyện")]
 
 
 @pytest.mark.parametrize("first, last, figures, words", [

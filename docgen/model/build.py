@@ -208,10 +208,11 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
     body = tuple(Paragraph(tuple(markup.parse(text)), (i,)) for i, (text, _) in enumerate(rows))
     found = tuple(Task(tuple(item.don_vi), tuple(item.phoi_hop), "; ".join(item.thoi_han or ()) or None, body[i].text, (i,),
                        tuple(item.thoi_han or ())) for i, (_, item) in enumerate(rows) if item is not None)
-    code = f"{codes.TYPE_CODES['GIẤY MỜI']}-{spec.co_quan.viet_tat}"
+    type_code = codes.type_code(codes.TYPE_NAME_VARIANTS.get(gm.ten_loai, gm.ten_loai))  # GM, or TB for a notice instead
+    code = f"{type_code}-{spec.co_quan.viet_tat}"
     return Document(
         **spacing(spec),
-        doc_type="giay-moi", ten_loai=gm.ten_loai, type_code="GM",
+        doc_type="giay-moi", ten_loai=gm.ten_loai, type_code=type_code,
         **_issuer(spec, gm.so, code, gm.ngay),
         trich_yeu="" if gm.danh_so is not None and not gm.danh_so.trich_yeu else gm.trich_yeu or f"Dự {m.ten}",
         body=body, kinh_gui=invitation.addressees(gm),

@@ -188,7 +188,7 @@ def labelled(spec, gm, invitees: list, invitee: str | None, concerns) -> Lines:
         nonlocal n
         n += 1
         number, colon = f"{n}. " if form.so else "", "" if key in form.khong_hai_cham else ":"
-        text = f"{number}{form.nhan.get(key, LABELS[key])}{colon}"
+        text = f"{number}{form.nhan.get(key) or LABELS[key]}{colon}"
         return f"**{text}**" if form.dam_nhan else text
 
     prepared = _preparations(spec, gm, invitee, concerns)
@@ -226,11 +226,19 @@ def labelled(spec, gm, invitees: list, invitee: str | None, concerns) -> Lines:
             part(key, form.thoi_gian or gm.thoi_gian or TIME_FORMS[form.kieu_gio](m))
         elif key == "dia-diem" and m.dia_diem:
             part(key, m.dia_diem)
+        elif key == "chuan-bi" and prepared and key in form.cung_dong:  # "6. Tài liệu phiên họp: Ý kiến … gửi về …"
+            (text, item), *rest = prepared
+            out.add(f"{label(key)} {text}", item)
+            for text, item in rest:
+                out.add(text, item)
+            prepared = []
         elif key == "chuan-bi" and prepared:
             out.add(label(key))
             for text, item in prepared:
                 out.add(text if text.startswith("- ") else f"- {text}", item)
             prepared = []
+        elif key in form.them:
+            part(key, form.them[key])
         elif key == "lien-he" and gm.lien_he:
             part(key, gm.lien_he)
     for text, item in prepared:

@@ -160,6 +160,13 @@ def _blocks(blocks: list[Muc], path: Path_):
         yield from _blocks(block.noi_dung, path + (i, "noi_dung"))
 
 
+def _named_in(name: str, text: str) -> bool:
+    """The agency as the paragraph names it: written out, or grouped under its head word
+    (“các Tập đoàn: Bưu chính Viễn thông Việt Nam, …” names Tập đoàn Bưu chính Viễn thông Việt Nam)."""
+    text, words = text.replace("**", "").casefold(), name.casefold().split()
+    return any(" ".join(words[:k]) in text and " ".join(words[k:]) in text for k in range(min(3, len(words))))
+
+
 def _short(d) -> str:
     return f"{d.day}/{d.month}/{d.year}"
 
@@ -206,6 +213,13 @@ def spec_problems(spec: Spec, source: Source) -> list[Problem]:
     for blocks, base, issued, i_path in groups:
         for block, path in _blocks(blocks, base):
             for j, item in enumerate(block.giao_viec):
+                for key in _TASK_KEYS:
+                    for k, name in enumerate(getattr(item, key)):
+                        if not _named_in(name, block.text):
+                            at(path + ("giao_viec", j, key, k),
+                               f"“{name}” ({key}) không có trong câu văn của đoạn: câu văn giữ nguyên, nên sổ nhiệm vụ "
+                               "sẽ ghi một cơ quan mà văn bản không nêu. Hãy ghi tên đúng như trong câu (với cách viết "
+                               "gộp “các Sở: Tài chính, Xây dựng” thì ghi Sở Tài chính)")
                 for deadline in item.thoi_han or ():
                     if written_deadline(block.text.replace("**", ""), deadline) is None:
                         at(path + ("giao_viec", j, "thoi_han"),

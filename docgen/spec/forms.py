@@ -139,13 +139,27 @@ class GiayMoiDanhSo(_Strict):
     nhan: dict[str, Text] = Field(default_factory=dict, description="Nhãn riêng của từng mục, ví dụ chu-tri: Chủ trì cuộc họp.")
     dam_nhan: bool = Field(True, description="In đậm số và nhãn của mục (mặc định có).")
     trich_yeu: bool = Field(True, description="false: giấy mời không có dòng trích yếu (như nhiều tỉnh in).")
+    them: dict[str, Text] = Field(default_factory=dict, description=(
+        "Mục riêng của cơ quan, không có sẵn trong giấy mời: khóa → nội dung, nhãn ghi ở nhan, vị trí ghi trong muc, "
+        "ví dụ them: {hinh-thuc: Trực tuyến …}, nhan: {hinh-thuc: Hình thức cuộc họp} in “1. Hình thức cuộc họp: Trực tuyến …”."))
+    cung_dong: list[Text] = Field(default_factory=list, description=(
+        "[chuan-bi]: việc chuẩn bị in ngay sau nhãn, cùng dòng, không gạch đầu dòng, ví dụ “6. Tài liệu phiên họp: … gửi "
+        "về Văn phòng trước ngày …”; các việc sau (nếu có) in thành đoạn bên dưới."))
 
     @model_validator(mode="after")
     def _known(self) -> "GiayMoiDanhSo":
-        known = set(GIAY_MOI_PARTS)
-        for key in [*self.muc, *self.xuong_dong, *self.khong_hai_cham]:
+        known = set(GIAY_MOI_PARTS) | set(self.them)
+        for key in [*self.muc, *self.xuong_dong, *self.khong_hai_cham, *self.cung_dong]:
             if key not in known:
-                raise ValueError(f"mục “{key}” không có trong giấy mời; dùng: {', '.join(sorted(known))}")
+                raise ValueError(f"mục “{key}” không có trong giấy mời; dùng: {', '.join(sorted(known))}, hoặc khai báo "
+                                 f"mục riêng trong them (them: {{{key}: <nội dung>}}, nhan: {{{key}: <nhãn>}})")
+        for key in self.them:
+            if key in GIAY_MOI_PARTS:
+                raise ValueError(f"mục “{key}” đã có sẵn trong giấy mời; them chỉ dùng cho mục riêng, đặt tên khác")
+            if key not in self.nhan:
+                raise ValueError(f"mục riêng “{key}” (them) cần nhãn: nhan: {{{key}: <nhãn in đậm>}}")
+        if set(self.cung_dong) - {"chuan-bi"}:
+            raise ValueError("khóa cung_dong chỉ dùng cho chuan-bi; các mục khác đã in nội dung cùng dòng với nhãn")
         return self
 
 

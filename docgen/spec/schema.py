@@ -258,7 +258,7 @@ class GiayMoi(Strict):
     so: int | None = Field(None, ge=1, le=MAX_NUMBER, description="Số giấy mời; bỏ trống khi còn là dự thảo.")
     ngay: DocDate = Field(description="Ngày ký giấy mời, ví dụ 25/8/2021 hoặc /8/2021.")
     trich_yeu: Text | None = Field(None, description="Trích yếu nội dung cuộc họp; mặc định: “Dự <tên cuộc họp>”.")
-    ten_loai: Literal["GIẤY MỜI", "GIẤY MỜI HỌP"] = Field("GIẤY MỜI", description="Tên loại in dưới số: GIẤY MỜI, hoặc GIẤY MỜI HỌP như một số sở in.")
+    ten_loai: Literal["GIẤY MỜI", "GIẤY MỜI HỌP", "THÔNG BÁO"] = Field("GIẤY MỜI", description="Tên loại in dưới số: GIẤY MỜI, GIẤY MỜI HỌP như một số sở in, hoặc THÔNG BÁO (thông báo thay giấy mời, Số: …/TB-…).")
     moi: Annotated[list[Annotated[Text | NhomMoi, Field(union_mode="left_to_right")]], BeforeValidator(as_list), Field(min_length=1)] = Field(
         description="Thành phần được mời: cơ quan, hoặc họ tên, chức vụ, đơn vị của người được mời; mỗi mục một dòng; một nhóm có các thành viên viết {nhom, moi}. Mặc định: các nơi trong kinh_gui.")
     kinh_gui: TextList = Field(default_factory=list, description="Kính gửi (ô 9a), khi giấy mời gửi đích danh như một công văn: một nơi (cùng dòng) hoặc danh sách “- …;”; dấu cuối mục viết sẵn được giữ nguyên.")
