@@ -629,6 +629,14 @@ def test_each_agency_of_a_paragraph_of_tasks_is_named_in_its_text():
 """)
     assert [t.owners for t in doc.tasks] == [("Sở Tài chính", "Sở Xây dựng"),
                                              ("Trung tâm Văn hóa, thể thao & Truyền thông", "Cổng thông tin điện tử huyện")]
+    # Named by the heading the paragraph stands under ("1. Bộ Tư pháp:"), as a notice often does.
+    doc = task_doc("""\
+  - muc: "Bộ Tư pháp:"
+    noi_dung:
+      - doan: Tổng hợp ý kiến, báo cáo Thủ tướng Chính phủ trước ngày 10/12/2025.
+        giao_viec: [{chu_tri: Bộ Tư pháp, thoi_han: 10/12/2025}]
+""")
+    assert [t.owners for t in doc.tasks] == [("Bộ Tư pháp",)]
 
 
 @pytest.mark.parametrize("first, last, figures, words", [

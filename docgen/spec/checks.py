@@ -154,10 +154,11 @@ def raw_problems(source: Source) -> list[Problem]:
     return problems
 
 
-def _blocks(blocks: list[Muc], path: Path_):
+def _blocks(blocks: list[Muc], path: Path_, above: str = ""):
+    """(block, path, the texts of the headings it stands under) for every block, in order."""
     for i, block in enumerate(blocks):
-        yield block, path + (i,)
-        yield from _blocks(block.noi_dung, path + (i, "noi_dung"))
+        yield block, path + (i,), above
+        yield from _blocks(block.noi_dung, path + (i, "noi_dung"), f"{above}\n{block.text}")
 
 
 def _named_in(name: str, text: str) -> bool:
@@ -211,13 +212,14 @@ def spec_problems(spec: Spec, source: Source) -> list[Problem]:
     if spec.cong_van is not None:
         groups.append((spec.cong_van.noi_dung, ("cong_van", "noi_dung"), spec.cong_van.ngay, ("cong_van", "ngay")))
     for blocks, base, issued, i_path in groups:
-        for block, path in _blocks(blocks, base):
+        for block, path, above in _blocks(blocks, base):
             for j, item in enumerate(block.giao_viec):
                 for key in _TASK_KEYS:
                     for k, name in enumerate(getattr(item, key)):
-                        if not _named_in(name, block.text):
+                        # "1. Bộ Tư pháp:" names the owner of the paragraphs under it
+                        if not _named_in(name, f"{above}\n{block.text}"):
                             at(path + ("giao_viec", j, key, k),
-                               f"“{name}” ({key}) không có trong câu văn của đoạn: câu văn giữ nguyên, nên sổ nhiệm vụ "
+                               f"“{name}” ({key}) không có trong câu văn của đoạn hay tiêu đề mục chứa đoạn: câu văn giữ nguyên, nên sổ nhiệm vụ "
                                "sẽ ghi một cơ quan mà văn bản không nêu. Hãy ghi tên đúng như trong câu (với cách viết "
                                "gộp “các Sở: Tài chính, Xây dựng” thì ghi Sở Tài chính)")
                 for deadline in item.thoi_han or ():
