@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -209,3 +211,9 @@ def test_outputs_are_readable_by_others_as_a_plain_file_would_be(tmp_path):
 def test_usage_errors_are_in_vietnamese(args, words):
     result = run("render", *args)
     assert result.exit_code == 2 and words in result.output and "Cách dùng: docgen render" in result.output
+
+
+def test_python_dash_m_docgen_runs_the_same_commands():
+    done = subprocess.run([sys.executable, "-m", "docgen", "validate", "--help"], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0 and done.stdout.startswith("Cách dùng: docgen validate"), done.stdout + done.stderr
