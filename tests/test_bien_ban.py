@@ -81,3 +81,13 @@ def test_rules_of_the_minutes_do_not_apply_to_a_notice(tmp_path):
     out.write_bytes(render_document(build(load_spec(LAO_CAI))))
     results = _results(out)
     assert results["ND30-BB-KY"].status == results["ND30-BB-MUC"].status == "not_applicable"
+
+
+def test_a_named_secretary_is_a_co_signer_not_the_signers_title(tmp_path):
+    # The secretary's name sits on the left, under THƯ KÝ; the signer is the CHỦ TỌA on the right.
+    spec = load_spec(ROOT / "tests" / "data" / "hoi-nghi-so-y-te.yaml")
+    out = tmp_path / "bb.docx"
+    out.write_bytes(render_document(build_documents(spec, ["bien-ban"])["bien-ban"]))
+    results = _results(out)
+    assert results["ND30-SIGNER-CASE"].status == "pass" and results["ND30-BB-KY"].status == "pass"
+    assert check_document(out).failed_rules == set()

@@ -25,12 +25,18 @@ HEADING_MAX_CHARS = 250  # a bold paragraph longer than this is text, not a head
 FOOT_TOLERANCE_PT = 2.0
 
 
+def printings(page: "Page", text: str) -> list["Block"]:
+    """Every printing of `text` on the page, from the top down."""
+    found: list[Block] = []
+    while (block := page.find(text, below=found[-1].top + 0.5 if found else None)) is not None:
+        found.append(block)
+    return found
+
+
 def last_on_page(page: "Page", text: str) -> "Block | None":
     """The lowest printing of `text` on the page (a name also quoted in the body prints above)."""
-    found, below = None, None
-    while (block := page.find(text, below=below)) is not None:
-        found, below = block, block.top + 0.5
-    return found
+    found = printings(page, text)
+    return found[-1] if found else None
 
 
 def signer_pages(laid: "Layout", c: Components) -> tuple[int, "Block", "Block"]:
@@ -43,7 +49,9 @@ def signer_pages(laid: "Layout", c: Components) -> tuple[int, "Block", "Block"]:
     title_at = [(page, b) for page in laid.pages if (b := last_on_page(page, title_text)) is not None]
     if name_at:
         page, name = name_at[-1]
-        titles = [b for p, b in title_at if p is page and b.bottom <= name.top]
+        # The title over the name, in its column: "GIÁM ĐỐC" also reads in a Nơi nhận item
+        # "- Giám đốc Sở;" set lower down in the left column.
+        titles = [b for b in printings(page, title_text) if b.bottom <= name.top and b.x0 < name.x1 and b.x1 > name.x0]
         if titles:
             return page.number, titles[-1], name
     where_name = f"họ tên ở trang {name_at[-1][0].number}" if name_at else "không thấy họ tên trên bản dàn trang"

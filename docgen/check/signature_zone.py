@@ -63,8 +63,19 @@ def signature_zone(c: Components, paras: list[Para], cursor: int) -> int:
                 c.noi_nhan_items.append(seg)
             elif kind == "signer":
                 titles.append(seg)
-    _split_signer(c, titles)
+    _split_signer(c, _right_column(titles))
     return start
+
+
+def _right_column(lines: list[Segment]) -> list[Segment]:
+    """The signer's lines when signatures stand side by side in a table (a biên bản: THƯ KÝ on
+    the left, CHỦ TỌA on the right): the signer is the right-hand one (ô 7, lower right); the
+    others are co-signers, judged by the rules of their document type."""
+    tables = {s.para.place.table for s in lines if s.para.in_table}
+    if len(tables) != 1 or any(not s.para.in_table for s in lines):
+        return lines
+    right = max(s.para.place.col for s in lines)
+    return [s for s in lines if s.para.place.col == right]
 
 
 def _signature_table(c: Components, after: list[Para], label, table: int | None = None) -> int:
