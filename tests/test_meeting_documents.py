@@ -235,3 +235,53 @@ def test_the_profile_names_the_offices_own_template(meeting, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Đề nghị đại biểu có mặt trước 15 phút." in texts(docx.Document(str(meeting.parent / "hop.giay-moi.docx")))
     assert "Đề nghị đại biểu" not in " ".join(texts(docx.Document(str(meeting.parent / "hop.cong-van.docx"))))
+
+
+# ------------------------------------------------ a letter drafted by hand, as a newcomer writes it
+
+LETTER = """\
+van_ban: [cong-van]
+co_quan: {chu_quan: UBND TỈNH BÌNH ĐỊNH, ten: SỞ TÀI CHÍNH, viet_tat: STC, ten_goi: Sở Tài chính}
+dia_danh: Bình Định
+cong_van:
+  so: 1234
+  ngay: 5/4/2024
+  don_vi_soan: NS
+  v_v: báo cáo tình hình thực hiện dự toán ngân sách quý I năm 2024
+  kinh_gui: "Các sở, ban, ngành thuộc tỉnh"
+  noi_dung:
+    - doan: Đề nghị các sở, ban, ngành báo cáo về Sở Tài chính trước ngày 15/4/2024.
+      chu_tri: Các sở, ban, ngành thuộc tỉnh
+      thoi_han: 15/4/2024
+  nguoi_ky: {quyen_han: [KT. GIÁM ĐỐC], chuc_vu: PHÓ GIÁM ĐỐC, ho_ten: Lê Văn Bình}
+  noi_nhan: [Như trên, UBND tỉnh (b/c)]
+  luu: VT, NS
+"""
+
+
+def test_a_letter_with_its_own_signer_needs_no_general_one_and_lists_nhu_tren_once():
+    from docgen.model.build import build_documents
+    from docgen.spec import load_spec_text
+
+    doc = build_documents(load_spec_text(LETTER))["cong-van"]
+    assert doc.signer.titles == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC") and doc.signer.name == "Lê Văn Bình"
+    assert list(doc.recipients[:2]) == ["- Như trên;", "- UBND tỉnh (b/c);"]
+
+
+@pytest.mark.parametrize("change, words", [
+    # the general signer is still needed by a document without its own
+    (("  nguoi_ky: {quyen_han: [KT. GIÁM ĐỐC], chuc_vu: PHÓ GIÁM ĐỐC, ho_ten: Lê Văn Bình}\n", ""),
+     ["[nguoi_ky]", "Thiếu trường bắt buộc “nguoi_ky”"]),
+    # a ký hiệu typed by hand: the message says which key composes it
+    (("  don_vi_soan: NS\n", "  don_vi_soan: NS\n  ky_hieu: STC-NS\n"), ["[cong_van.ky_hieu]", "don_vi_soan"]),
+    # the signer's own title typed as a line of authority
+    (("quyen_han: [KT. GIÁM ĐỐC], chuc_vu: PHÓ GIÁM ĐỐC", "quyen_han: [KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC]"),
+     ["[cong_van.nguoi_ky.quyen_han]", "ghi chuc_vu: PHÓ GIÁM ĐỐC"]),
+])
+def test_letter_mistakes_are_named_with_their_fix(change, words):
+    from docgen.plumbing.errors import SpecError
+    from docgen.spec import load_spec_text
+
+    with pytest.raises(SpecError) as err:
+        load_spec_text(LETTER.replace(*change))
+    assert all(w in str(err.value) for w in words), str(err.value)

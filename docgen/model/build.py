@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..nd30 import codes, dates, recipients, signer
+from ..nd30.text import NHU_TREN
 from ..spec.schema import Muc, Spec
 from . import invitation, markup, numbering, tasks, wording
 from .document import Document, Paragraph, Signer, Task
@@ -176,6 +177,11 @@ def build(spec: Spec) -> Document:
     )
 
 
+def _without_nhu_tren(items: list) -> list:
+    """The letter's own Nơi nhận without a "Như trên" the secretary typed: docgen sets it first."""
+    return [i for i in items if not (isinstance(i, str) and recipients.clean_item(i).casefold() == NHU_TREN.casefold())]
+
+
 def _signer(spec: Spec, own) -> Signer:
     s = own or spec.nguoi_ky
     return Signer(tuple(signer.title_lines(s.quyen_han, s.chuc_vu)), s.ho_ten)
@@ -274,7 +280,7 @@ def build_letter(spec: Spec) -> Document:
         trich_yeu="", v_v=f"V/v {cv.v_v}", kinh_gui=kinh_gui,
         body=tuple(body),
         signer=_signer(spec, cv.nguoi_ky),
-        recipients=_recipient_lines(spec, ["Như trên", *cv.noi_nhan], cv.luu),
+        recipients=_recipient_lines(spec, [NHU_TREN, *_without_nhu_tren(cv.noi_nhan)], cv.luu),
         tasks=tuple(walker.tasks),
         footnotes=tuple(spec.chu_thich) if any(r.note for p in body for r in p.runs) else (),
     )

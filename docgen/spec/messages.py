@@ -78,6 +78,13 @@ _ELSEWHERE = {
     ("NguoiKyHoSo", "quyen_han"): "trong hồ sơ cơ quan, dòng quyền hạn (TM., KT., …) được docgen viết từ tu_cach "
                                   "(thu-truong, tap-the, ky-thay, tap-the-ky-thay, quyen, thua-lenh, thua-uy-quyen) cùng tap_the, "
                                   "cap_truong; hãy bỏ quyen_han và ghi tu_cach",
+    # The ký hiệu is composed (Phụ lục I, Mục II.3.b), never typed: say which part is typed where.
+    ("CongVan", "ky_hieu"): "ký hiệu công văn được docgen ghép từ co_quan.viet_tat và don_vi_soan (Số: …/VPUBND-TH); "
+                            "hãy bỏ ky_hieu và ghi phần sau dấu gạch ngang ở don_vi_soan, ví dụ don_vi_soan: TH",
+    ("Spec", "ky_hieu"): "ký hiệu được docgen ghép từ tên loại và co_quan.viet_tat (Số: …/TB-UBND); hãy bỏ ky_hieu, "
+                         "phần sau dấu gạch ngang sửa ở co_quan.viet_tat",
+    ("GiayMoi", "ky_hieu"): "ký hiệu giấy mời được docgen ghép từ GM và co_quan.viet_tat (Số: …/GM-UBND); hãy bỏ "
+                            "ky_hieu, phần sau dấu gạch ngang sửa ở co_quan.viet_tat",
 }
 
 

@@ -118,10 +118,11 @@ def check_authority(lines: list[str]) -> list[str]:
     """Each quyền hạn line starts with TM., KT., Q., TL. or TUQ. and names someone after it."""
     for line in lines:
         head = line.split(" ", 1)[0].upper()
-        if head not in AUTHORITY_PREFIXES:
+        if head not in AUTHORITY_PREFIXES:  # most often the signer's own title, typed one line too far
             raise ValueError(
                 f"dòng quyền hạn “{line}” phải bắt đầu bằng một trong {', '.join(AUTHORITY_PREFIXES)} "
-                "(Phụ lục I, Mục II.7.b Nghị định 30/2020)")
+                f"(Phụ lục I, Mục II.7.b Nghị định 30/2020); nếu “{line}” là chức vụ của người ký, hãy bỏ dòng này "
+                f"khỏi quyen_han và ghi chuc_vu: {line}")
         if " " not in line.strip():
             raise ValueError(f"dòng quyền hạn “{line}” thiếu tên tập thể hoặc chức vụ sau {head}")
     return lines
@@ -380,7 +381,7 @@ class Spec(Strict):
     ghi_sau: TextList = Field(default_factory=list, description="Dòng in sau dấu ./., ví dụ “(gửi kèm theo Phiếu ghi ý kiến …)”.")
     chu_thich: TextList = Field(default_factory=list, description="Chú thích cuối trang, theo thứ tự; trong nội dung viết [^1], [^2] … tại chỗ cần chú thích.")
     dau: Dau | None = Field(None, description="Dấu độ mật (mat: MẬT, TỐI MẬT, TUYỆT MẬT) và mức độ khẩn (khan: HỎA TỐC, THƯỢNG KHẨN, KHẨN) của mọi văn bản làm từ tệp này, in dưới số và ký hiệu.")
-    nguoi_ky: NguoiKy = Field(description="Người ký văn bản (mã người ký trong hồ sơ docgen.yaml, hoặc đầy đủ).")
+    nguoi_ky: NguoiKy | None = Field(None, description="Người ký văn bản (mã người ký trong hồ sơ docgen.yaml, hoặc đầy đủ); chỉ được bỏ khi mọi văn bản của tệp có người ký riêng (giay_moi.nguoi_ky, cong_van.nguoi_ky; biên bản do chủ tọa ký).")
     noi_nhan: RecipientList = Field(default_factory=list, description="Nơi nhận, mỗi mục một dòng, không cần “- ” và “;”, ví dụ “Bộ Nội vụ (b/c)”; ghi chú gõ sau dấu chấm phẩy giữ nguyên (“TT. Huyện ủy; (b/cáo)”); một nhóm chung ghi chú {nhom: [...], ghi_chu: (biết)}; một người {ca_nhan: Ông Nguyễn Văn A, thôn 3}.")
     luu: Text = Field("VT", description="Dòng lưu, ví dụ “VT, TH” (in ra “- Lưu: VT, TH.”).")
     nguoi_soan: NguoiSoan | None = Field(None, description="Ký hiệu người soạn thảo và số bản phát hành (ô 12), nếu cần.")
@@ -415,6 +416,9 @@ class Spec(Strict):
         for kind, key in (("giay-moi", "giay_moi"), ("cong-van", "cong_van"), ("bien-ban", "bien_ban")):
             if kind in docs and getattr(self, key) is None:
                 out.append(((key,), f"van_ban có {kind} thì cần nhóm khóa “{key}”"))
+        own = {"bien-ban": True, "giay-moi": self.giay_moi and self.giay_moi.nguoi_ky, "cong-van": self.cong_van and self.cong_van.nguoi_ky}
+        if self.nguoi_ky is None and not all(own.get(d) for d in docs):
+            out.append((("nguoi_ky",), "thiếu trường bắt buộc “nguoi_ky”"))
         if "giay-moi" in docs and self.cuoc_hop is None:
             out.append((("cuoc_hop",), "giấy mời cần thông tin cuộc họp (cuoc_hop)"))
         if "bien-ban" in docs and (self.cuoc_hop is None or not self.noi_dung):

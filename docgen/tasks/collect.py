@@ -95,7 +95,7 @@ def _leader(spec: Spec) -> str:
     if spec.cuoc_hop is not None:
         who = spec.cuoc_hop.concluder
         return f"{who.ho_ten} - {who.chuc_vu}"
-    signer = spec.nguoi_ky
+    signer = spec.nguoi_ky or next(s for s in (spec.cong_van and spec.cong_van.nguoi_ky, spec.giay_moi and spec.giay_moi.nguoi_ky) if s)
     title = signer.chuc_vu or (signer.quyen_han[-1] if signer.quyen_han else "")
     return f"{signer.ho_ten} - {title.capitalize()}" if title else signer.ho_ten
 
