@@ -691,3 +691,19 @@ def test_attendees_that_name_themselves_comrades_are_not_introduced_twice():
     opening = texts(build(load_spec_text(spec)))[0]
     assert "Tham dự có các đồng chí Ủy viên UBND tỉnh; lãnh đạo các sở." in opening
     assert "các đồng chí: các đồng chí" not in opening
+
+
+def test_a_task_among_numbered_items_is_numbered_with_them():
+    doc = task_doc("""\
+  - muc: "Hạt Kiểm lâm huyện:"
+    chu_tri: Hạt Kiểm lâm huyện
+    noi_dung:
+      - muc: Tham mưu kiện toàn Ban Chỉ huy.
+  - nhiem_vu: tổ chức trực phòng cháy, chữa cháy rừng
+    chu_tri: UBND các xã
+""", 'danh_so: "1"\n')
+    assert texts(doc)[1:4] == ["1. Hạt Kiểm lâm huyện:", "a) Tham mưu kiện toàn Ban Chỉ huy.",
+                               "2. UBND các xã chủ trì tổ chức trực phòng cháy, chữa cháy rừng."]
+    # among points that are not numbered, a task stays a "- " point
+    assert texts(task_doc("  - y: Rà soát.\n  - {nhiem_vu: báo cáo, chu_tri: Sở Y tế}\n"))[1:3] == [
+        "- Rà soát.", "- Sở Y tế chủ trì báo cáo."]

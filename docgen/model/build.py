@@ -47,6 +47,9 @@ class _Walker:
              parent_label: str | None = None, owner: int | None = None) -> None:
         numbered = 0
         previous: int | None = None  # the task of the block just before: a deadline after it is its own
+        # A task among numbered items is numbered with them ("1. Hạt Kiểm lâm:", then "2. UBND các
+        # xã … chủ trì …"), unless it or the office says otherwise; elsewhere it is a "- " point.
+        task_form = "muc" if any(b.muc is not None for b in blocks) else "y"
         for i, block in enumerate(blocks):
             here = path + (i,)
             is_task = block.nhiem_vu is not None
@@ -55,7 +58,7 @@ class _Walker:
             # several tasks in one paragraph: each deadline is in the text (the schema made sure), set in bold
             given = block.thoi_han or [d for item in block.giao_viec for d in item.thoi_han or ()]
             text = _with_deadline(text, given, mode)
-            form = tasks.setting(block, self.office, "hinh_thuc", "y") if is_task else None
+            form = tasks.setting(block, self.office, "hinh_thuc", task_form) if is_task else None
             if block.muc is not None or form == "muc":
                 style = numbering.style_at(self.styles, muc_depth)
                 expected = numbering.label(style, numbered, parent_label)

@@ -188,7 +188,7 @@ class Muc(Strict):
     dam_thoi_han: BoldMode = Field(None, description="In đậm thời hạn: true/cum (cả cụm, mặc định), ngay (chỉ ngày tháng), false/khong.")
     giao: LeadVerb | None = Field(None, description="Từ mở đầu câu nhiệm vụ: khong (“X chủ trì …”), ten (“X …” hoặc “X phối hợp với Y …”, không có chữ chủ trì), giao (“Giao X …”), yeu-cau (“Yêu cầu X …”), de-nghi (“Đề nghị X …”); mặc định theo cach_viet_nhiem_vu.")
     tiep_tuc: bool = Field(False, description="“X chủ trì, tiếp tục phối hợp với Y …”.")
-    hinh_thuc: TaskForm | None = Field(None, description="Nhiệm vụ in thành: y (gạch đầu dòng), muc (mục đánh số) hoặc doan (đoạn văn).")
+    hinh_thuc: TaskForm | None = Field(None, description="Nhiệm vụ in thành: y (gạch đầu dòng), muc (mục đánh số) hoặc doan (đoạn văn); mặc định: muc khi cùng cấp có mục đánh số, y khi không.")
     so: Text | None = Field(None, description="Số mục in đúng như bản gốc, ví dụ “2.6.” hoặc “b)”; thay cho số tự động (có cảnh báo khi lệch thứ tự).")
     dam_so: bool = Field(False, description="Chỉ in đậm số mục, chữ thường: “**1.** UBND huyện …”.")
     giao_viec: list[GiaoViec] = Field(default_factory=list, description=(
