@@ -256,3 +256,16 @@ bien_ban:
     assert texts(doc)[0] == "Thời gian bắt đầu: 08 giờ 00 phút, Thứ Năm, ngày 04 tháng 12 năm 2025."
     assert texts(doc)[-1] == "Cuộc họp kết thúc vào 11 giờ 30 phút, ngày 05 tháng 12 năm 2025./."
     assert doc.date_line.endswith("ngày 05 tháng 12 năm 2025")
+
+
+def test_a_preparation_that_starts_with_its_verb_does_not_say_it_twice():
+    doc = invitation("""\
+giay_moi:
+  ngay: /11/2025
+  moi: [Sở Xây dựng]
+  chuan_bi:
+    - {don_vi: Sở Xây dựng, noi_dung: Chuẩn bị báo cáo tiến độ}
+    - {don_vi: Sở Tài chính, noi_dung: báo cáo nguồn vốn}
+""")
+    assert "Sở Xây dựng chuẩn bị báo cáo tiến độ." in texts(doc)
+    assert any(t.startswith("Sở Tài chính chuẩn bị báo cáo nguồn vốn.") for t in texts(doc))

@@ -116,7 +116,10 @@ def preparation(item, office=None) -> str:
         verb = LEAD_VERBS[item.giao or "khong"]
         who = tasks.join_agencies(item.don_vi)
         who += f" chủ trì, phối hợp với {tasks.join_agencies(item.phoi_hop)}" if item.phoi_hop else ""
-        text = f"{verb + ' ' if verb else ''}{who} chuẩn bị {_part(item.noi_dung.rstrip('.'))}"
+        what = item.noi_dung.rstrip(".")
+        # "noi_dung: chuẩn bị báo cáo …" would read "X chuẩn bị chuẩn bị báo cáo …"
+        what = f"chuẩn bị {what[8:].lstrip()}" if what[:8].casefold() == "chuẩn bị" else f"chuẩn bị {what}"
+        text = f"{verb + ' ' if verb else ''}{who} {_part(what)}"
     mode = tasks.setting(None, office, "dam_thoi_han", "cum")
     return tasks.with_deadlines(text, item.thoi_han, mode)
 
