@@ -7,6 +7,7 @@ from dataclasses import replace
 from ..nd30 import codes, dates, recipients, signer
 from ..spec.schema import Muc, Spec
 from . import invitation, markup, numbering, tasks, wording
+from .appendix import with_appendices
 from .document import Document, Paragraph, Signer, Task
 
 VI_LETTERS, ROMAN = numbering.VI_LETTERS, numbering.ROMAN
@@ -159,7 +160,7 @@ def build(spec: Spec) -> Document:
         body = head + close_last(walker.paragraphs) + tail
     else:
         body = head + walker.paragraphs + [Paragraph(tuple(markup.parse(closing(spec))))] + tail
-    return Document(
+    return with_appendices(spec, spec.loai, Document(
         **spacing(spec),
         doc_type=spec.loai,
         ten_loai=ten_loai,
@@ -173,7 +174,7 @@ def build(spec: Spec) -> Document:
         tasks=tuple(walker.tasks),
         footnotes=tuple(spec.chu_thich),
         warnings=tuple(walker.warnings),
-    )
+    ))
 
 
 def _signer(spec: Spec, own) -> Signer:
@@ -209,7 +210,7 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
     found = tuple(Task(tuple(item.don_vi), tuple(item.phoi_hop), "; ".join(item.thoi_han or ()) or None, body[i].text, (i,),
                        tuple(item.thoi_han or ())) for i, (_, item) in enumerate(rows) if item is not None)
     code = f"{codes.TYPE_CODES['GIẤY MỜI']}-{spec.co_quan.viet_tat}"
-    return Document(
+    return with_appendices(spec, "giay-moi", Document(
         **spacing(spec),
         doc_type="giay-moi", ten_loai=gm.ten_loai, type_code="GM",
         **_issuer(spec, gm.so, code, gm.ngay),
@@ -218,7 +219,7 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
         signer=_signer(spec, gm.nguoi_ky),
         recipients=_recipient_lines(spec, gm.noi_nhan or ([invitee] if invitee else invitation.by_group(gm)), gm.luu),
         tasks=found,
-    )
+    ))
 
 
 def _issuer(spec: Spec, number: int | None, code: str, date) -> dict:
@@ -266,7 +267,7 @@ def build_letter(spec: Spec) -> Document:
     body += [Paragraph(tuple(markup.parse(t))) for t in cv.ghi_sau]  # after the ./.
     kinh_gui = kinh_gui_lines(cv.kinh_gui)
     code = f"{spec.co_quan.viet_tat}-{cv.don_vi_soan}"  # no type code (Phụ lục I, Mục II.3.b)
-    return Document(
+    return with_appendices(spec, "cong-van", Document(
         **spacing(spec),
         doc_type="cong-van", ten_loai="", type_code="",
         **_issuer(spec, cv.so, code, cv.ngay),
@@ -276,7 +277,7 @@ def build_letter(spec: Spec) -> Document:
         recipients=_recipient_lines(spec, ["Như trên", *cv.noi_nhan], cv.luu),
         tasks=tuple(walker.tasks),
         footnotes=tuple(spec.chu_thich) if any(r.note for p in body for r in p.runs) else (),
-    )
+    ))
 
 
 def number_digits(spec: Spec) -> int | None:
