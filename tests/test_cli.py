@@ -166,7 +166,7 @@ def test_internal_error_exits_1_without_traceback(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr(pipeline, "render_document", boom)
+    monkeypatch.setattr(pipeline, "render_with_warnings", boom)
     spec = write(tmp_path, GOOD)
     result = run("render", str(spec))
     assert result.exit_code == 1 and "Lỗi nội bộ" in result.output and "Traceback" not in result.output

@@ -57,7 +57,8 @@ def render_job(job: Job, ctx: Context) -> list[str]:
     custom = {kind for kind in templates if opts.template or kind in office}
     outs = [path for p in planned for path in (p.docx, p.pdf) if path is not None]
     ctx.claim(job, outs, opts.force)
-    rendered = [(p, pipeline.render_document(p.doc, templates[p.kind])) for p in planned]
+    made = [(p, pipeline.render_with_warnings(p.doc, templates[p.kind])) for p in planned]
+    rendered = [(p, data) for p, (data, _) in made]
     for p, data in rendered:
         if p.pdf is not None:
             # PDF first, from a private copy: the .docx lands only once both are good.
@@ -71,6 +72,7 @@ def render_job(job: Job, ctx: Context) -> list[str]:
         ctx.finished(job, outs)
     messages = warnings + [f"Đã tạo {out}" for out in outs]
     messages.extend(f"Lưu ý ({p.docx.name}): {w}" for p, _ in rendered for w in p.doc.warnings)
+    messages.extend(f"Cảnh báo (mẫu riêng, {p.docx.name}): {w}" for p, (_, notes) in made for w in notes)
     for p, _ in rendered:
         if p.kind in custom:
             messages.extend(custom_template_warnings(p.docx))

@@ -8,6 +8,7 @@ from ..nd30 import codes, dates, recipients, signer
 from ..nd30.text import NHU_TREN
 from ..spec.schema import Muc, Spec
 from . import invitation, markup, numbering, tasks, wording
+from .appendix import with_appendices
 from .document import Document, Paragraph, Signer, Task
 
 VI_LETTERS, ROMAN = numbering.VI_LETTERS, numbering.ROMAN
@@ -163,7 +164,7 @@ def build(spec: Spec) -> Document:
         body = head + close_last(walker.paragraphs) + tail
     else:
         body = head + walker.paragraphs + [Paragraph(tuple(markup.parse(closing(spec))))] + tail
-    return Document(
+    return with_appendices(spec, spec.loai, Document(
         **spacing(spec),
         doc_type=spec.loai,
         ten_loai=ten_loai,
@@ -177,7 +178,7 @@ def build(spec: Spec) -> Document:
         tasks=tuple(walker.tasks),
         footnotes=tuple(spec.chu_thich),
         warnings=tuple(walker.warnings),
-    )
+    ))
 
 
 def _without_nhu_tren(items: list) -> list:
@@ -219,7 +220,7 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
                        tuple(item.thoi_han or ())) for i, (_, item) in enumerate(rows) if item is not None)
     type_code = codes.type_code(codes.TYPE_NAME_VARIANTS.get(gm.ten_loai, gm.ten_loai))  # GM, or TB for a notice instead
     code = f"{type_code}-{spec.co_quan.viet_tat}"
-    return Document(
+    return with_appendices(spec, "giay-moi", Document(
         **spacing(spec),
         doc_type="giay-moi", ten_loai=gm.ten_loai, type_code=type_code,
         **_issuer(spec, gm.so, code, gm.ngay),
@@ -228,7 +229,7 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
         signer=_signer(spec, gm.nguoi_ky),
         recipients=_recipient_lines(spec, gm.noi_nhan or ([invitee] if invitee else invitation.by_group(gm)), gm.luu),
         tasks=found,
-    )
+    ))
 
 
 def _issuer(spec: Spec, number: int | None, code: str, date) -> dict:
@@ -276,7 +277,7 @@ def build_letter(spec: Spec) -> Document:
     body += [Paragraph(tuple(markup.parse(t))) for t in cv.ghi_sau]  # after the ./.
     kinh_gui = kinh_gui_lines(cv.kinh_gui)
     code = f"{spec.co_quan.viet_tat}-{cv.don_vi_soan}"  # no type code (Phụ lục I, Mục II.3.b)
-    return Document(
+    return with_appendices(spec, "cong-van", Document(
         **spacing(spec),
         doc_type="cong-van", ten_loai="", type_code="",
         **_issuer(spec, cv.so, code, cv.ngay),
@@ -286,7 +287,7 @@ def build_letter(spec: Spec) -> Document:
         recipients=_recipient_lines(spec, [NHU_TREN, *_without_nhu_tren(cv.noi_nhan)], cv.luu),
         tasks=tuple(walker.tasks),
         footnotes=tuple(spec.chu_thich) if any(r.note for p in body for r in p.runs) else (),
-    )
+    ))
 
 
 def number_digits(spec: Spec) -> int | None:

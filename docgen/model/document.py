@@ -52,6 +52,27 @@ class Task:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table of an appendix: header cells, rows of cells, relative column widths."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """One phụ lục (Điều 8.3), on pages of its own after the signature: its number line, title,
+    reference line "(Kèm theo …)", then paragraphs and tables."""
+
+    label: str  # "Phụ lục", or "Phụ lục I" when there are two or more
+    title: str  # upper case
+    reference: str
+    body: tuple[Paragraph, ...] = ()
+    tables: tuple[Table, ...] = ()
+
+
+@dataclass(frozen=True)
 class Signer:
     titles: tuple[str, ...]  # ô 7a, upper case, authority lines first
     name: str  # ô 7b
@@ -80,6 +101,7 @@ class Document:
     paragraph_spacing: float = L.PARAGRAPH_SPACING_RANGE.chosen  # before each body paragraph, pt
     footnotes: tuple[str, ...] = ()  # chú thích, referred to as [^1], [^2] … in the body
     marks: tuple[str, ...] = ()  # ô 10a (độ mật) then ô 10b (mức độ khẩn), under the Số line
+    appendices: tuple[Appendix, ...] = ()  # phụ lục, after the Nơi nhận and the signature
     warnings: tuple[str, ...] = ()  # what the author may want to look at (a label that breaks the sequence)
 
     @property

@@ -74,6 +74,13 @@ NOI_NHAN_DANH_SACH = Style("Danh sách nơi nhận", Range(11, 11, 11), bold=Fal
 KY_HIEU_NGUOI_SOAN = Style("Ký hiệu người soạn thảo, số lượng bản", Range(11, 11, 11), bold=False, ref="Phụ lục I, Mục III.4")
 SO_TRANG = Style("Số trang", Range(13, 14, 14), bold=False, ref="Phụ lục I, Mục III.1.đ")
 SAO_Y_TRICH_SAO = Style("Hình thức sao", Range(13, 14, 14), bold=True, upper=True, ref="Phụ lục I, Phần II, Mục II")
+# Phụ lục (Điều 8.3; Phụ lục I, Mục III.1): "Phụ lục I" 14 pt bold, its title in capitals bold, the
+# reference line "(Kèm theo …)" italic, all centred on a page of their own; table cells a size under
+# the body (docgen's choice, as offices print them).
+PHU_LUC_SO = Style("Phụ lục: số", Range(14, 14, 14), bold=True, ref="Phụ lục I, Mục III.1")
+PHU_LUC_TEN = Style("Phụ lục: tên", Range(13, 14, 14), bold=True, upper=True, ref="Phụ lục I, Mục III.1")
+PHU_LUC_KEM_THEO = Style("Phụ lục: dòng kèm theo", Range(13, 14, 14), bold=False, italic=True, ref="Phụ lục I, Mục III.1")
+BANG_O = Style("Ô bảng phụ lục", Range(12, 13, 13), bold=False, ref="Phụ lục I, Mục III.1")
 
 # Phụ lục I, Mục II.6.e: lùi đầu dòng 1 cm hoặc 1,27 cm; khoảng cách giữa các đoạn văn
 # tối thiểu 6 pt; khoảng cách giữa các dòng tối thiểu dòng đơn, tối đa 1,5 dòng.

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ..model.document import Document, Paragraph
 from ..nd30 import layout as L
 from ..plumbing.ooxml import rule_paragraph_xml
+from .appendix import appendices_xml
 from .footnotes import REFERENCE
 from .metrics import fill_lines, text_width_pt
 
@@ -127,5 +128,6 @@ def _fields(doc: Document) -> dict:
         "kinh_gui_head": doc.kinh_gui[0] if doc.kinh_gui else "",
         "kinh_gui_items": list(doc.kinh_gui[1:]),
         "marks": list(doc.marks),
+        "appendices": Markup(appendices_xml(doc.appendices, doc.line_spacing, doc.paragraph_spacing)),
         **rules(doc),
     }

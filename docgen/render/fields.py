@@ -41,6 +41,8 @@ FIELD_GUIDE: dict[str, str] = {
     "recipients": "các dòng dưới “Nơi nhận:”, đã có “- ” và “;”, dòng cuối “- Lưu: VT, …”",
     "signer_titles": "các dòng quyền hạn, chức vụ người ký (in hoa)",
     "signer_name": "họ tên người ký",
+    "appendices": "các phụ lục (phu_luc), mỗi phụ lục từ một trang mới: {{p appendices }} đứng riêng một đoạn, sau khối "
+                  "nơi nhận, chữ ký; mẫu thiếu thẻ này thì docgen đặt phụ lục ở cuối văn bản và cảnh báo",
 }
 
 

@@ -19,7 +19,7 @@ from ..plumbing.office import docx_to_pdf
 from ..plumbing.output import refuse_existing, write_atomic
 from ..spec.load import AUTO, load_spec
 from ..spec.schema import Spec
-from . import footnotes, spacing
+from . import appendix, footnotes, spacing
 from .context import build_context
 from .engine import CompiledTemplate
 from .limits import BoundedTemplate
@@ -30,9 +30,16 @@ MAIN_KINDS = ("thong-bao", "chi-thi")
 
 def render_document(doc: Document, template: CompiledTemplate | None = None) -> bytes:
     """One document model as .docx bytes, through the given template or its type's built-in one."""
+    return render_with_warnings(doc, template)[0]
+
+
+def render_with_warnings(doc: Document, template: CompiledTemplate | None = None) -> tuple[bytes, list[str]]:
+    """The .docx bytes, and what the template made docgen do on its own (appendices it had no
+    place for, put at the end of the document)."""
     data = (template or for_type(doc.doc_type)).render(build_context(doc))
+    data, warnings = appendix.ensure(data, doc.appendices, doc.line_spacing, doc.paragraph_spacing)
     data = spacing.apply(data, doc.line_spacing, doc.paragraph_spacing)
-    return footnotes.attach(data, list(doc.footnotes)) if doc.footnotes else data
+    return (footnotes.attach(data, list(doc.footnotes)) if doc.footnotes else data), warnings
 
 
 @dataclass(frozen=True)

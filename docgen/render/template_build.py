@@ -12,6 +12,7 @@ Template fields (filled by docgen.render.context):
   body                         list of RichText paragraphs (ô 6), the last ending ./.
   recipients                   lines under "Nơi nhận:" (ô 9b, ô 12)
   signer_titles, signer_name   ô 7a, ô 7b
+  appendices                   the phụ lục as OOXML, each from a new page ({{p appendices }})
 """
 
 from __future__ import annotations
@@ -201,6 +202,8 @@ def _signature(doc, prefix: str = "") -> None:
     last = doc.add_paragraph()  # Word needs a paragraph after a final table
     last.paragraph_format.space_before = Pt(0)
     ooxml.mark_size(last, 2)  # 1 pt high: it never makes a page of its own
+    if not prefix:  # the phụ lục, each from a new page; the paragraph goes when there is none
+        _para(doc, "{{p appendices }}", "Normal")
 
 
 def _optional_trich_yeu(doc, doc_type: str) -> None:

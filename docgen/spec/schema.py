@@ -23,6 +23,7 @@ from ..nd30 import layout as L
 from ..nd30 import recipients
 from ..nd30.codes import AUTHORITY_PREFIXES
 from ..nd30.dates import parse_weekday, weekday
+from .appendix import PhuLuc
 from .deadlines import conflicting_deadline, written_deadline
 from .forms import (
     NOTE,
@@ -253,6 +254,9 @@ class Muc(Strict):
         return next(v for v in (self.doan, self.y, self.muc, self.nhiem_vu) if v is not None)
 
 
+PhuLuc.model_rebuild(_types_namespace={"Muc": Muc})  # its noi_dung blocks are the body's
+
+
 class GiayMoi(Strict):
     """Giấy mời họp (Mẫu 1.7, Phụ lục III): viết từ thông tin cuộc họp."""
 
@@ -389,6 +393,7 @@ class Spec(Strict):
     cong_van: CongVan | None = Field(None, description="Công văn (khi van_ban có cong-van).")
     bien_ban: BienBan | None = Field(None, description="Biên bản cuộc họp (khi van_ban có bien-ban).")
     trinh_bay: TrinhBay | None = Field(None, description="Giãn dòng, khoảng cách đoạn (thường đặt trong docgen.yaml).")
+    phu_luc: list[PhuLuc] = Field(default_factory=list, description="Các phụ lục kèm theo văn bản, mỗi phụ lục bắt đầu ở trang mới: ten, noi_dung, bang, nhiem_vu: true (bảng nhiệm vụ).")
 
     @property
     def documents(self) -> list[str]:

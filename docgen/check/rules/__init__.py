@@ -8,6 +8,7 @@ component they judge. Importing this package imports every module, so every rule
     title        tên loại, trích yếu, V/v, Kính gửi
     body         nội dung: size, style, căn cứ, alignment, indent, spacing, “./.”
     closing      người ký, nơi nhận
+    appendix     phụ lục: dòng số, tên, dòng “(Kèm theo …)”
 
 A check calls ctx.fail(...) for each place that breaks its rule, raises NotChecked when the
 file does not let it judge (a component it needs is missing, the page count is unknown), and
@@ -17,7 +18,7 @@ Results come out in catalogue order (run() walks RULES), whatever the order of r
 from __future__ import annotations
 
 from ..catalogue import RULES
-from . import body, closing, header, minutes, number_date, page, title  # noqa: F401 - each registers its rules
+from . import appendix, body, closing, header, minutes, number_date, page, title  # noqa: F401 - each registers its rules
 from .body import line_spacing
 from .common import CHECKS, TWIPS_PER_MM, NotApplicable, NotChecked, judge, run
 from .page import page_number_paras
