@@ -200,6 +200,9 @@ def test_a_directive_carries_its_task_table(tmp_path):
     ("  - ten: Bảng\n    bang:\n      cot: [A, B]\n      dong: [[a, b]]\n      do_rong: [1]\n",
      "      do_rong: [1]", "[phu_luc[0].bang.do_rong]", "do_rong có 1 số"),
     ("  - ten: Trống\n", "  - ten: Trống", "[phu_luc[0]]", "phụ lục cần có nội dung"),
+    # 1.250 (one thousand two hundred fifty) typed bare would print as 1.25
+    ("  - ten: Bảng\n    bang:\n      cot: [STT, Dự toán]\n      dong:\n        - [1, 1.250]\n",
+     "        - [1, 1.250]", "[phu_luc[0].bang.dong[0][1]]", "cần đặt trong ngoặc kép"),
     ("  - ten: Bảng\n    van_ban: cong-van\n    nhiem_vu: true\n", "    van_ban: cong-van", "[phu_luc[0].van_ban]",
      "tệp không làm văn bản này"),
 ])
@@ -348,3 +351,9 @@ def test_a_footnote_mark_in_an_appendix_is_refused(tmp_path):
     assert result.exit_code == 2
     line = text.splitlines().index("      - Một đoạn có chú thích[^1].") + 1
     assert f"{spec}:{line}: [phu_luc[0].noi_dung[0]]" in result.output and "không dùng trong phụ lục" in result.output
+
+
+def test_a_whole_number_typed_bare_in_a_cell_is_its_figures(tmp_path):
+    doc, _, d = _render(tmp_path, NOTICE + "\nphu_luc:\n  - ten: Bảng\n    bang:\n      cot: [STT, Số lượng]\n"
+                                          "      dong: [[1, 250], [2, \"1.250\"]]\n")
+    assert [[c.text for c in row.cells] for row in d.tables[-1].rows] == [["STT", "Số lượng"], ["1", "250"], ["2", "1.250"]]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .forms import NOTE
-from .types import Text, TextOrBlank
+from .types import Cell, Text
 
 if TYPE_CHECKING:  # defined in schema.py, which imports this module first
     from .schema import Muc, Spec
@@ -26,7 +26,7 @@ class Bang(_Strict):
     """Một bảng trong phụ lục: hàng tiêu đề và các dòng."""
 
     cot: list[Text] = Field(min_length=1, description="Các ô của hàng tiêu đề, ví dụ [STT, Đơn vị, Số lượng]; hàng tiêu đề in đậm, căn giữa, lặp lại ở đầu mỗi trang.")
-    dong: list[list[TextOrBlank]] = Field(min_length=1, description="Các dòng của bảng, mỗi dòng là danh sách các ô, đủ số ô như hàng tiêu đề; cột đầu tên “STT” thì căn giữa.")
+    dong: list[list[Cell]] = Field(min_length=1, description="Các dòng của bảng, mỗi dòng là danh sách các ô, đủ số ô như hàng tiêu đề; cột đầu tên “STT” thì căn giữa.")
     do_rong: list[float] | None = Field(None, description="Độ rộng tương đối của các cột, ví dụ [1, 6, 3]: mỗi cột một số lớn hơn 0; mặc định chia đều (cột STT hẹp).")
 
     def problems(self) -> list[tuple[tuple, str]]:

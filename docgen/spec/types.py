@@ -92,7 +92,21 @@ def _text(value: object, _find=DATE_IN_TEXT.finditer) -> object:
     return value
 
 
+def _cell(value: object) -> object:
+    """A table cell: a whole number typed bare (an STT, a count) is its figures; a number with a
+    decimal point is refused, since YAML reads 1.250 (one thousand two hundred fifty, as Vietnamese
+    writes it) as 1.25."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        raise ValueError("số có dấu chấm hoặc dấu phẩy thập phân trong ô bảng cần đặt trong ngoặc kép, ví dụ \"1.250\" "
+                         "hoặc \"24,8\": viết trần, YAML đọc 1.250 thành 1.25")
+    return _text_or_blank(value)
+
+
 Text = Annotated[str, BeforeValidator(_text)]
+# One cell of a table: text, "" for an empty cell, or a whole number.
+Cell = Annotated[str, BeforeValidator(_cell), WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}]})]
 # A name that may be left "" while drafting (the signer), or a line that may be empty (chủ quản).
 TextOrBlank = Annotated[str, BeforeValidator(_text_or_blank)]
 
