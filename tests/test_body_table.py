@@ -165,6 +165,20 @@ def test_a_body_that_must_end_in_a_paragraph_cannot_end_with_a_table(tmp_path):
                    "Nội dung kết thúc bằng một bảng, nhưng dấu ./. phải đứng cuối một đoạn văn")
 
 
+def test_a_notice_without_closing_sentence_cannot_end_with_a_table_even_nested(tmp_path):
+    text = TEXT.replace("""      - nhiem_vu: rà soát số liệu thống kê
+        chu_tri: Sở Kế hoạch và Đầu tư
+        phoi_hop: Cục Thống kê
+        thoi_han: 15/2/2022
+""", """      - bang: {cot: [Chỉ tiêu, Số liệu], dong: [[Tăng trưởng, "7%"]]}
+""") + "ket_thuc: false\n"
+    spec = write(tmp_path, text)
+    line = text.splitlines().index("      - bang: {cot: [Chỉ tiêu, Số liệu], dong: [[Tăng trưởng, \"7%\"]]}") + 1
+    assert_refused(run("validate", str(spec)), spec, line, "[noi_dung[1].noi_dung[0]]", "dấu ./. phải đứng cuối một đoạn văn")
+    # with its closing sentence, the same body may end with the table
+    assert run("validate", str(write(tmp_path, text.replace("ket_thuc: false\n", ""), "ok.yaml"))).exit_code == 0
+
+
 def _old_body_loop(tmp_path, drop_loop: bool = False):
     """The built-in notice template with the body loop an office wrote before tables existed
     (or, drop_loop, with no body loop at all)."""
