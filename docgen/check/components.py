@@ -235,10 +235,19 @@ def locate(doc: DocxFile) -> Components:
 
     zone_start = signature_zone(c, paras, cursor)
     c.body = [p for p in paras if cursor < p.index < zone_start and not p.in_table
-              and not p.place.textbox and p.text[len(p.label):].strip()]
+              and not p.place.textbox and p.text[len(p.label):].strip() and not _table_title(p, paras)]
     c.body, c.tail = split_tail(c.body)
     c.can_cu = _can_cu(c)
     return c
+
+
+def _table_title(p: Para, paras: list[Para]) -> bool:
+    """The title of a table in the body (docgen's `bang`, a caption typed in Word): a centred
+    line, all bold, straight above the table's first row. Not a body paragraph; the table's
+    cells are none either."""
+    below = paras[p.index] if p.index < len(paras) else None  # paras[i - 1] is paragraph i
+    return (below is not None and below.in_table and not p.in_table and below.place.row == 0 and p.fmt.align == "center"
+            and all(run.fmt.bold for run in p.runs if p.text[run.start:run.end].strip()))
 
 
 def _can_cu(c: Components) -> list[Para]:

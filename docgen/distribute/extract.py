@@ -56,7 +56,7 @@ def keep(paragraph: Paragraph, mine: list[tuple[int, ...]], spec: Spec,
     if any(_within(path, t) for t in others):
         return False
     block = _block(spec.noi_dung, path)
-    if block.doan is not None and not block.chu_tri:
+    if (block.doan is not None or block.bang is not None) and not block.chu_tri:  # a free paragraph or a table
         parent = path[:-1]
         # A top-level free paragraph belongs to no section: it is not the lead-in of any task.
         return bool(parent) and any(_ancestor(parent, t) for t in mine)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..spec.appendix import PhuLuc, attached_to
+from ..spec.appendix import Bang, PhuLuc, attached_to
 from . import numbering
 from .document import Appendix, Document, Table, Task
 
@@ -48,6 +48,12 @@ def _widths(header: list[str], given: list[float] | None) -> tuple[float, ...]:
     return tuple(NUMBER_WIDTH if i == 0 and cell.strip().upper() == "STT" else 2.5 for i, cell in enumerate(header))
 
 
+def table_of(bang: Bang, path: tuple[int, ...] = ()) -> Table:
+    """A `bang` of the spec (an appendix's, or a block of a body at `path`) as a model table."""
+    title = " ".join(bang.ten.split()) if bang.ten else ""
+    return Table(tuple(bang.cot), tuple(tuple(r) for r in bang.dong), _widths(bang.cot, bang.do_rong), title, path)
+
+
 def _one(item: PhuLuc, label: str, reference: str, doc: Document, top_style) -> Appendix:
     from .build import _Walker  # the body's own numbering and wording
 
@@ -55,7 +61,7 @@ def _one(item: PhuLuc, label: str, reference: str, doc: Document, top_style) -> 
     walker.walk(item.noi_dung, (), 0, 0)
     tables = []
     if item.bang is not None:
-        tables.append(Table(tuple(item.bang.cot), tuple(tuple(r) for r in item.bang.dong), _widths(item.bang.cot, item.bang.do_rong)))
+        tables.append(table_of(item.bang))
     if item.nhiem_vu:
         tables.append(Table(TASK_HEADER, task_rows(doc.tasks), TASK_WIDTHS))
     return Appendix(label, " ".join(item.ten.split()).upper(), reference, tuple(walker.paragraphs), tuple(tables))

@@ -8,8 +8,8 @@ from ..nd30 import codes, dates, recipients, signer
 from ..nd30.text import NHU_TREN
 from ..spec.schema import Muc, Spec
 from . import invitation, markup, numbering, tasks, wording
-from .appendix import with_appendices
-from .document import Document, Paragraph, Signer, Task
+from .appendix import table_of, with_appendices
+from .document import BodyItem, Document, Paragraph, Signer, Table, Task
 
 VI_LETTERS, ROMAN = numbering.VI_LETTERS, numbering.ROMAN
 
@@ -35,12 +35,12 @@ def _with_deadline(text: str, deadline: str | list[str] | None, bold: bool | str
 
 
 class _Walker:
-    """The body's blocks → numbered paragraphs and the tasks they assign."""
+    """The body's blocks → numbered paragraphs, the tables among them, and the tasks they assign."""
 
     def __init__(self, top_style: str | list[str], office=None) -> None:
         self.styles = numbering.styles_from(top_style)
         self.office = office  # the office's way of wording tasks (CachViet)
-        self.paragraphs: list[Paragraph] = []
+        self.paragraphs: list[BodyItem] = []  # a table (bang) among them at its place
         self.tasks: list[Task] = []
         self.warnings: list[str] = []
 
@@ -53,6 +53,10 @@ class _Walker:
         task_form = "muc" if any(b.muc is not None for b in blocks) else "y"
         for i, block in enumerate(blocks):
             here = path + (i,)
+            if block.bang is not None:  # a table: in its place, no number, no task; the items around it unchanged
+                self.paragraphs.append(table_of(block.bang, here))
+                previous = None
+                continue
             is_task = block.nhiem_vu is not None
             text = _task_sentence(block, self.office) if is_task else block.text
             mode = tasks.setting(block, self.office, "dam_thoi_han", "cum")
@@ -271,8 +275,8 @@ def build_letter(spec: Spec) -> Document:
     walker = _Walker(cv.danh_so, spec.cach_viet_nhiem_vu)
     walker.walk(cv.noi_dung, (), 0, 0)
     cite = main_citation(spec)
-    body = [Paragraph(tuple(markup.Run(r.text.replace(NOTICE_MARK, cite), r.bold, r.italic) for r in p.runs), p.path,
-                      p.heading) for p in walker.paragraphs]
+    body = [p if isinstance(p, Table) else Paragraph(tuple(markup.Run(r.text.replace(NOTICE_MARK, cite), r.bold, r.italic)
+                                                           for r in p.runs), p.path, p.heading) for p in walker.paragraphs]
     body = close_last(body)
     body += [Paragraph(tuple(markup.parse(t))) for t in cv.ghi_sau]  # after the ./.
     kinh_gui = kinh_gui_lines(cv.kinh_gui)

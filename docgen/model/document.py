@@ -53,11 +53,32 @@ class Task:
 
 @dataclass(frozen=True)
 class Table:
-    """A table of an appendix: header cells, rows of cells, relative column widths."""
+    """A table: header cells, rows of cells, relative column widths, the title printed above it.
+
+    In a body (`Document.body`, `Appendix.body`) it is an item among the paragraphs, at its
+    place: `path` is its block's, as a paragraph's; it prints no text of its own (`text` is "",
+    `runs` empty), so code that reads the paragraphs' text or labels passes over it."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...]
+    title: str = ""
+    path: tuple[int, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return ""
+
+    @property
+    def runs(self) -> tuple:
+        return ()
+
+    @property
+    def heading(self) -> bool:
+        return False
+
+
+BodyItem = Paragraph | Table  # what a body holds, in order
 
 
 @dataclass(frozen=True)
@@ -68,7 +89,7 @@ class Appendix:
     label: str  # "Phụ lục", or "Phụ lục I" when there are two or more
     title: str  # upper case
     reference: str
-    body: tuple[Paragraph, ...] = ()
+    body: tuple[BodyItem, ...] = ()
     tables: tuple[Table, ...] = ()
 
 
@@ -90,7 +111,7 @@ class Document:
     number_line: str
     date_line: str
     trich_yeu: str
-    body: tuple[Paragraph, ...]
+    body: tuple[BodyItem, ...]  # paragraphs, and the tables among them (bang)
     signer: Signer
     recipients: tuple[str, ...]  # every line under "Nơi nhận:", punctuation included
     tasks: tuple[Task, ...] = field(default=())

@@ -23,6 +23,8 @@ from .zipwrite import Entry, zip_entries
 
 BOOKMARK = "PhuLuc_"  # the number line of appendix n carries the bookmark PhuLuc_<n>
 _FIRST_ID = 9001
+TABLE_BOOKMARK = "Bang_"  # the n-th table of a body: the line above it carries Bang_<n>
+_FIRST_TABLE_ID = 8001
 _TWIPS_PER_MM = 1440 / 25.4
 _CELL_MARGIN = 85  # twips, 1.5 mm each side of the cell text
 _BORDER = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -97,16 +99,33 @@ def table_xml(table: Table) -> str:
             + head + rows + '</w:tbl>')
 
 
+def titled_table_xml(table: Table, before: float, n: int | None = None) -> str:
+    """The table and the line above it, kept with it: its title (bold, centred), or a gap as
+    high as the paragraph spacing; that line carries the bookmark Bang_<n> when n is given."""
+    mark = "" if n is None else (f'<w:bookmarkStart w:id="{_FIRST_TABLE_ID + n}" w:name="{TABLE_BOOKMARK}{n + 1}"/>'
+                                 f'<w:bookmarkEnd w:id="{_FIRST_TABLE_ID + n}"/>')
+    if table.title:
+        above = f'<w:p>{_ppr("center", before=before, after=3, keep=True)}{mark}{_run(table.title, L.NOI_DUNG.size.chosen, bold=True)}</w:p>'
+    else:  # an empty paragraph whose mark is 1 pt high: only its spacing shows
+        ppr = _ppr("left", before=before, keep=True).replace("</w:pPr>", '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr>')
+        above = f'<w:p>{ppr}{mark}</w:p>'
+    return above + table_xml(table)
+
+
 def appendices_xml(appendices: tuple[Appendix, ...], line: float = L.LINE_SPACING_RANGE.chosen,
                    before: float = L.PARAGRAPH_SPACING_RANGE.chosen) -> str:
     """Every appendix, each from a new page; "" when there is none (the tag's paragraph goes)."""
     out: list[str] = []
     for n, appendix in enumerate(appendices):
         out.append(_heading(appendix, n))
-        out += [_paragraph(p, line, before) for p in appendix.body]
-        for table in appendix.tables:
-            # a gap above the table; a paragraph after it, as Word wants after a table
-            out += [f'<w:p>{_ppr("left", before=before, keep=True)}</w:p>', table_xml(table), f'<w:p>{_ppr("left")}</w:p>']
+        items = (*appendix.body, *appendix.tables)  # tables among the paragraphs, then the appendix's own
+        for k, item in enumerate(items):
+            if not isinstance(item, Table):
+                out.append(_paragraph(item, line, before))
+                continue
+            out.append(titled_table_xml(item, before))
+            if k + 1 == len(items) or isinstance(items[k + 1], Table):  # a paragraph after a table, as Word wants
+                out.append(f'<w:p>{_ppr("left")}</w:p>')
     return "".join(out)
 
 

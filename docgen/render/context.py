@@ -8,12 +8,13 @@ from html import escape
 from docxtpl import RichText
 from markupsafe import Markup
 
-from ..model.document import Document, Paragraph
+from ..model.document import Document, Paragraph, Table
 from ..nd30 import layout as L
 from ..plumbing.ooxml import rule_paragraph_xml
-from .appendix import appendices_xml
+from .appendix import appendices_xml, titled_table_xml
 from .footnotes import REFERENCE
 from .metrics import fill_lines, text_width_pt
+from .tables import placeholder_xml
 
 _TWIPS_PER_PT = 20
 
@@ -82,11 +83,14 @@ _RUN_START = {
 
 class BodyText(RichText):
     """A body paragraph's runs, and whether it keeps with the next paragraph (`p.keep` in the
-    template): a heading keeps with its text, the closing paragraph with the signature."""
+    template): a heading keeps with its text, the closing paragraph with the signature, the
+    paragraph before a table with the table. A table (`p.table`: its OOXML for `{{p p.table }}`)
+    prints, through a plain `{{r p }}`, a placeholder render/tables.py puts the table in place of."""
 
-    def __init__(self, keep: bool = False) -> None:
+    def __init__(self, keep: bool = False, table: Markup | None = None) -> None:
         super().__init__()
         self.keep = keep
+        self.table = table
 
 
 def rich(paragraph: Paragraph, keep: bool = False) -> BodyText:
@@ -99,9 +103,20 @@ def rich(paragraph: Paragraph, keep: bool = False) -> BodyText:
     return rt
 
 
-def body(paragraphs) -> list[BodyText]:
-    last = len(paragraphs) - 1
-    return [rich(p, p.heading or i == last) for i, p in enumerate(paragraphs)]
+def body(items, before: float = L.PARAGRAPH_SPACING_RANGE.chosen) -> list[BodyText]:
+    """The body loop's items: paragraphs, and the tables among them (numbered from 0 in order)."""
+    last = len(items) - 1
+    out: list[BodyText] = []
+    n = 0
+    for i, p in enumerate(items):
+        if isinstance(p, Table):
+            item = BodyText(table=Markup(titled_table_xml(p, before, n)))
+            item.xml = placeholder_xml(n)
+            out.append(item)
+            n += 1
+        else:
+            out.append(rich(p, p.heading or i == last or (i < last and isinstance(items[i + 1], Table))))
+    return out
 
 
 def build_context(doc: Document) -> dict:
@@ -119,7 +134,7 @@ def _fields(doc: Document) -> dict:
         "date_line": doc.date_line,
         "ten_loai": doc.ten_loai,
         "trich_yeu": "\n".join(trich_yeu_lines(doc.trich_yeu)),
-        "body": body(doc.body),
+        "body": body(doc.body, doc.paragraph_spacing),
         "recipients": list(doc.recipients),
         "signer_titles": list(doc.signer.titles),
         "signer_name": doc.signer.name,

@@ -37,7 +37,8 @@ FIELD_GUIDE: dict[str, str] = {
     "kinh_gui_items": "công văn, giấy mời, thông báo, chỉ thị: các dòng “- …;” dưới “Kính gửi:” khi gửi nhiều nơi",
     "marks": "dấu độ mật và mức độ khẩn (MẬT, HỎA TỐC, …) dưới số, ký hiệu; dùng {%p for line in marks %}",
     "body": "danh sách đoạn nội dung (chữ đậm, nghiêng sẵn có); dùng {{r p }} trong {%p for p in body %}; "
-            "p.keep đúng với đề mục và đoạn kết (giữ cùng trang với đoạn sau): {%p if p.keep %}",
+            "p.keep đúng với đề mục và đoạn kết (giữ cùng trang với đoạn sau): {%p if p.keep %}; một bảng (bang) "
+            "là p.table, in cả bảng bằng {%p if p.table %}{{p p.table }}{%p elif p.keep %}…",
     "recipients": "các dòng dưới “Nơi nhận:”, đã có “- ” và “;”, dòng cuối “- Lưu: VT, …”",
     "signer_titles": "các dòng quyền hạn, chức vụ người ký (in hoa)",
     "signer_name": "họ tên người ký",

@@ -19,7 +19,7 @@ from ..plumbing.office import docx_to_pdf
 from ..plumbing.output import refuse_existing, write_atomic
 from ..spec.load import AUTO, load_spec
 from ..spec.schema import Spec
-from . import appendix, footnotes, spacing
+from . import appendix, footnotes, spacing, tables
 from .context import build_context
 from .engine import CompiledTemplate
 from .limits import BoundedTemplate
@@ -34,10 +34,12 @@ def render_document(doc: Document, template: CompiledTemplate | None = None) -> 
 
 
 def render_with_warnings(doc: Document, template: CompiledTemplate | None = None) -> tuple[bytes, list[str]]:
-    """The .docx bytes, and what the template made docgen do on its own (appendices it had no
-    place for, put at the end of the document)."""
+    """The .docx bytes, and what the template made docgen do on its own (tables of the body its
+    loop does not know, put in place; appendices it had no place for, put at the end)."""
     data = (template or for_type(doc.doc_type)).render(build_context(doc))
-    data, warnings = appendix.ensure(data, doc.appendices, doc.line_spacing, doc.paragraph_spacing)
+    data, warnings = tables.ensure(data, doc.body, doc.paragraph_spacing)
+    data, more = appendix.ensure(data, doc.appendices, doc.line_spacing, doc.paragraph_spacing)
+    warnings += more
     data = spacing.apply(data, doc.line_spacing, doc.paragraph_spacing)
     return (footnotes.attach(data, list(doc.footnotes)) if doc.footnotes else data), warnings
 

@@ -9,7 +9,8 @@ Template fields (filled by docgen.render.context):
   agency_rule, tieu_ngu_rule, trich_yeu_rule   {left, right} indents in twips of the rules
   number_line, date_line       ô 3, ô 4
   ten_loai, trich_yeu          ô 5a
-  body                         list of RichText paragraphs (ô 6), the last ending ./.
+  body                         list of RichText paragraphs (ô 6), the last ending ./.; a table
+                               among them has p.table, its OOXML ({{p p.table }})
   recipients                   lines under "Nơi nhận:" (ô 9b, ô 12)
   signer_titles, signer_name   ô 7a, ô 7b
   appendices                   the phụ lục as OOXML, each from a new page ({{p appendices }})
@@ -147,10 +148,13 @@ def _loop(container, var: str, seq: str, style: str, rich: bool = False):
 
 
 def _body(container) -> None:
-    """The body loop; a paragraph whose `keep` is set (headings, the closing paragraph) is set
-    in the keep-with-next style. Plain `{{r p }}` in an office's template still works."""
+    """The body loop; a table (`p.table`, bang) is printed whole in place of its paragraph; a
+    paragraph whose `keep` is set (headings, the closing paragraph) is set in the keep-with-next
+    style. Plain `{{r p }}` in an office's template still works (render/tables.py)."""
     _para(container, "{%p for p in body %}", "ND30 Noi dung")
-    _para(container, "{%p if p.keep %}", KEEP_STYLE)
+    _para(container, "{%p if p.table %}", "ND30 Noi dung")
+    _para(container, "{{p p.table }}", "ND30 Noi dung")
+    _para(container, "{%p elif p.keep %}", KEEP_STYLE)
     _para(container, "{{r p }}", KEEP_STYLE)
     _para(container, "{%p else %}", "ND30 Noi dung")
     _para(container, "{{r p }}", "ND30 Noi dung")

@@ -23,8 +23,9 @@ class _Strict(BaseModel):
 
 
 class Bang(_Strict):
-    """Một bảng trong phụ lục: hàng tiêu đề và các dòng."""
+    """Một bảng (trong phụ lục, hoặc một khối của nội dung văn bản): tên bảng nếu có, hàng tiêu đề và các dòng."""
 
+    ten: Text | None = Field(None, description="Tên bảng, in đậm, căn giữa ngay trên bảng, ví dụ: Lịch kiểm tra các trường (nếu cần).")
     cot: list[Text] = Field(min_length=1, description="Các ô của hàng tiêu đề, ví dụ [STT, Đơn vị, Số lượng]; hàng tiêu đề in đậm, căn giữa, lặp lại ở đầu mỗi trang.")
     dong: list[list[Cell]] = Field(min_length=1, description="Các dòng của bảng, mỗi dòng là danh sách các ô, đủ số ô như hàng tiêu đề; cột đầu tên “STT” thì căn giữa.")
     do_rong: list[float] | None = Field(None, description="Độ rộng tương đối của các cột, ví dụ [1, 6, 3]: mỗi cột một số lớn hơn 0; mặc định chia đều (cột STT hẹp).")
@@ -67,10 +68,51 @@ def attached_to(spec: Spec, appendix: PhuLuc) -> str | None:
     return next((d for d in spec.documents if d in get_args(AttachedTo)), None)
 
 
-def _texts(blocks: list[Muc], path: tuple):
+# The kinds of a body block (`Muc`): exactly one per block.
+BLOCK_KINDS = ("doan", "y", "muc", "nhiem_vu", "bang")
+
+
+def block_problem(block: Muc) -> str | None:
+    """A block of more or fewer than one kind; a table with keys of a paragraph or a task."""
+    kinds = [k for k in BLOCK_KINDS if getattr(block, k) is not None]
+    if len(kinds) != 1:
+        return (f"mỗi khối nội dung cần đúng một trong các khóa {', '.join(BLOCK_KINDS)} "
+                f"(đang có: {', '.join(kinds) if kinds else 'không có khóa nào'})")
+    extra = sorted(block.model_fields_set - {"bang"}) if block.bang is not None else []
+    if extra:
+        return (f"khối bảng (bang) chỉ có khóa bang (ten, cot, dong, do_rong bên trong), không có {', '.join(extra)}: "
+                "đoạn văn, nhiệm vụ trước hoặc sau bảng viết thành khối riêng")
+    return None
+
+
+def _blocks(blocks: list[Muc], path: tuple):
+    """(path, block) of every block under `blocks`, in the order they are printed."""
     for i, block in enumerate(blocks):
-        yield path + (i,), block.text
-        yield from _texts(block.noi_dung, path + (i, "noi_dung"))
+        yield path + (i,), block
+        yield from _blocks(block.noi_dung, path + (i, "noi_dung"))
+
+
+def block_texts(blocks: list[Muc]) -> list[str]:
+    """The text of every block under `blocks`, in order (a table: its title, or "")."""
+    return [block.text for _, block in _blocks(blocks, ())]
+
+
+def table_problems(spec: Spec) -> list[tuple[tuple, str]]:
+    """Tables among the blocks of a body (and of an appendix): rows against the header; a body
+    that must end its last paragraph with ./. cannot end with a table."""
+    groups = [(spec.noi_dung, ("noi_dung",), spec.ket_thuc is False)]
+    if spec.cong_van is not None:
+        groups.append((spec.cong_van.noi_dung, ("cong_van", "noi_dung"), True))
+    groups += [(a.noi_dung, ("phu_luc", i, "noi_dung"), False) for i, a in enumerate(spec.phu_luc)]
+    out: list[tuple[tuple, str]] = []
+    for blocks, base, closes in groups:
+        every = list(_blocks(blocks, base))
+        out += [(at + ("bang",) + path, message) for at, block in every if block.bang is not None
+                for path, message in block.bang.problems()]
+        if closes and every and every[-1][1].bang is not None:
+            out.append((every[-1][0], "nội dung kết thúc bằng một bảng, nhưng dấu ./. phải đứng cuối một đoạn văn: hãy "
+                                      "thêm một đoạn văn (doan) sau bảng"))
+    return out
 
 
 def appendix_problems(spec: Spec) -> list[tuple[tuple, str]]:
@@ -79,7 +121,7 @@ def appendix_problems(spec: Spec) -> list[tuple[tuple, str]]:
     for i, appendix in enumerate(spec.phu_luc):
         at = ("phu_luc", i)
         out += [(at + path, f"chú thích {m[0]} không dùng trong phụ lục: hãy viết lời chú thích ngay trong đoạn văn")
-                for path, text in _texts(appendix.noi_dung, ("noi_dung",)) for m in NOTE.finditer(text)][:1]
+                for path, block in _blocks(appendix.noi_dung, ("noi_dung",)) for m in NOTE.finditer(block.text)][:1]
         if appendix.bang is not None:
             out += [(at + ("bang",) + path, message) for path, message in appendix.bang.problems()]
         kind = attached_to(spec, appendix)

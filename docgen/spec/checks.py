@@ -8,7 +8,7 @@ import re
 
 from ..nd30.dates import IssueDate
 from ..plumbing.errors import Problem
-from .appendix import appendix_problems
+from .appendix import appendix_problems, table_problems
 from .deadlines import deadline_dates, written_deadline
 from .schema import Muc, Spec
 from .yamlsource import Path_, Source, dotted
@@ -181,7 +181,7 @@ def spec_problems(spec: Spec, source: Source) -> list[Problem]:
     """Cross-field checks of a validated spec: missing parts, dates out of order, deadlines
     that contradict the text, the closing mark."""
     problems = [Problem(source.file_of(p), source.line_of(p), dotted(p), m[0].upper() + m[1:] + ".")
-                for p, m in [*spec.missing(), *appendix_problems(spec)]]
+                for p, m in [*spec.missing(), *appendix_problems(spec), *table_problems(spec)]]
 
     def at(path: Path_, message: str) -> None:
         problems.append(Problem(source.file_of(path), source.line_of(path), dotted(path), message))

@@ -23,7 +23,7 @@ from ..nd30 import layout as L
 from ..nd30 import recipients
 from ..nd30.codes import AUTHORITY_PREFIXES
 from ..nd30.dates import parse_weekday, weekday
-from .appendix import PhuLuc
+from .appendix import Bang, PhuLuc, block_problem, block_texts
 from .deadlines import conflicting_deadline, written_deadline
 from .forms import (
     NOTE,
@@ -174,12 +174,13 @@ class GiaoViec(Strict):
 
 
 class Muc(Strict):
-    """Một khối nội dung: đúng một trong doan, y, muc, nhiem_vu."""
+    """Một khối nội dung: đúng một trong doan, y, muc, nhiem_vu, bang."""
 
     doan: Text | None = Field(None, description="Một đoạn văn tự do.")
     y: Text | None = Field(None, description="Một ý gạch đầu dòng (“-”, cấp dưới “+”).")
     muc: Text | None = Field(None, description="Một mục được đánh số tự động (I., 1., a)); có nội dung con thì tiêu đề in đậm.")
     nhiem_vu: Text | None = Field(None, description="Một nhiệm vụ được giao: việc phải làm; câu văn được ghép từ chu_tri, phoi_hop, nhiem_vu và thoi_han.")
+    bang: Bang | None = Field(None, description="Một bảng in tại chỗ trong nội dung: ten (tên bảng, nếu cần), cot (hàng tiêu đề), dong (các dòng), do_rong (độ rộng tương đối các cột, nếu cần).")
     noi_dung: list["Muc"] = Field(default_factory=list, description="Các khối con của mục hoặc ý này.")
     dam: bool | None = Field(None, description="In đậm cả dòng tiêu đề mục (mặc định: đậm khi mục có nội dung con).")
     chu_tri: TextList = Field(default_factory=list, description="Cơ quan chủ trì thực hiện nhiệm vụ, ví dụ Sở Y tế; nhiều cơ quan cùng chủ trì thì viết danh sách.")
@@ -222,10 +223,8 @@ class Muc(Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Muc":
-        if (self.doan is None) + (self.y is None) + (self.muc is None) + (self.nhiem_vu is None) != 3:
-            kinds = [k for k in ("doan", "y", "muc", "nhiem_vu") if getattr(self, k) is not None]
-            found = ", ".join(kinds) if kinds else "không có khóa nào"
-            raise ValueError(f"mỗi khối nội dung cần đúng một trong các khóa doan, y, muc, nhiem_vu (đang có: {found})")
+        if (problem := block_problem(self)) is not None:  # exactly one kind; a table with no other key
+            raise ValueError(problem)
         if self.doan is not None and self.noi_dung and not self.chu_tri:
             raise ValueError("đoạn văn (doan) không có nội dung con, trừ khi nó giao nhiệm vụ (chu_tri); hãy dùng muc hoặc y")
         if self.dam is not None and self.muc is None and self.hinh_thuc != "muc":
@@ -251,7 +250,7 @@ class Muc(Strict):
 
     @property
     def text(self) -> str:
-        return next(v for v in (self.doan, self.y, self.muc, self.nhiem_vu) if v is not None)
+        return next((v for v in (self.doan, self.y, self.muc, self.nhiem_vu) if v is not None), (self.bang and self.bang.ten) or "")
 
 
 PhuLuc.model_rebuild(_types_namespace={"Muc": Muc})  # its noi_dung blocks are the body's
@@ -338,10 +337,6 @@ class BienBan(Strict):
     y_kien: list[PhatBieu] = Field(default_factory=list, description="Ý kiến phát biểu, thảo luận, theo thứ tự.")
     noi_nhan: TextList = Field(default_factory=list, description="Nơi nhận biên bản (dòng “- Lưu: …” thêm tự động).")
     luu: Text = Field("VT, hồ sơ", description="Dòng lưu của biên bản; mẫu 1.9 ghi “VT, hồ sơ”.")
-
-
-def _block_texts(blocks: list[Muc]) -> list[str]:
-    return [t for b in blocks for t in (b.text, *_block_texts(b.noi_dung))]
 
 
 DocKind = Literal["thong-bao", "chi-thi", "giay-moi", "bien-ban", "cong-van"]
@@ -443,9 +438,9 @@ class Spec(Strict):
 
     @model_validator(mode="after")
     def _notes_exist(self) -> "Spec":
-        texts = [*self.mo_dau, self.ket_thuc or "", *self.ghi_sau, *_block_texts(self.noi_dung)]
+        texts = [*self.mo_dau, self.ket_thuc or "", *self.ghi_sau, *block_texts(self.noi_dung)]
         if self.cong_van is not None:
-            texts += _block_texts(self.cong_van.noi_dung)
+            texts += block_texts(self.cong_van.noi_dung)
         for text in texts:
             for m in NOTE.finditer(text):
                 if not 1 <= int(m[1]) <= len(self.chu_thich):
