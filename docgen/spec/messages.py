@@ -174,10 +174,26 @@ def _flow_comma_hint(source: Source, loc: tuple, line: int | None) -> str:
             f"Hãy đặt giá trị có dấu phẩy trong ngoặc kép: {before}: \"{whole}\" (hoặc viết mỗi khóa một dòng).")
 
 
+def _sentence_items(exc: ValidationError) -> dict[tuple, dict]:
+    """List items of a union (text or a group: noi_nhan, moi, chuan_bi) that are a sentence with
+    “: ” read by YAML as a one-key mapping (`- Các Sở: GTVT, TC`): their place and that mapping.
+    Each branch of the union fails on it (not text, keys missing, key unknown); one message says
+    what happened."""
+    found: dict[tuple, dict] = {}
+    for err in exc.errors():
+        loc, value = err["loc"], err.get("input")
+        if (err["type"] == "string_type" and len(loc) > 1 and isinstance(loc[-2], int) and isinstance(value, dict)
+                and len(value) == 1 and isinstance(key := next(iter(value)), str)
+                and (" " in key.strip() or not key.isascii()) and not isinstance(value[key], (dict, list))):
+            found[loc[:-1]] = value
+    return found
+
+
 def translate(exc: ValidationError, source: Source, model: type[BaseModel], keep=None) -> list[Problem]:
     """Each error as a Problem; `keep`, when given, chooses the errors (a pydantic error dict each)."""
     problems: list[Problem] = []
     seen: set[tuple] = set()
+    sentences, told = _sentence_items(exc), set()
     meant = misspelt(exc, model)  # a key missing because it is misspelt: the misspelling says so
     for err in exc.errors():
         if keep is not None and not keep(err):
@@ -185,6 +201,16 @@ def translate(exc: ValidationError, source: Source, model: type[BaseModel], keep
         # A union (one style or a list of styles) reports each branch under a tag such as
         # "literal['I','1']": the user's field is the same, and its first message says enough.
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or "'" in p)))
+        item = next((at for at in sentences if err["loc"][:len(at)] == at), None)
+        if item is not None:
+            if item not in told:
+                told.add(item)
+                key, text = next(iter(sentences[item].items()))
+                shown = f"{key}: {text}" if text is not None else f"{key}:"
+                msg = (f"Dòng “{shown}” có dấu “: ” nên YAML hiểu “{key}” là một khóa, không phải một dòng chữ; "
+                       f"hãy đặt cả dòng trong ngoặc kép: - \"{shown}\".")
+                problems.append(Problem(source.file_of(item), source.line_of(item), dotted(item), msg))
+            continue
         if loc in seen and err["loc"] != loc:
             continue
         seen.add(loc)
