@@ -70,3 +70,16 @@ def test_deadline_can_stay_regular():
                     "    thoi_han: vào đầu tháng 10 năm 2021\n    dam_thoi_han: false")
     assert not any(r.bold for r in doc.body[0].runs)
     assert doc.tasks[0].deadline == "vào đầu tháng 10 năm 2021"
+
+
+def test_task_under_the_heading_naming_its_agency_does_not_repeat_the_name():
+    # "1. Sở Tài chính" then "- Sở Tài chính chủ trì, …" doubled the name; a chỉ thị writes the work alone
+    doc = body_with("  - muc: \"Sở Tài chính:\"\n    noi_dung:\n"
+                    "      - {nhiem_vu: thẩm định kinh phí, chu_tri: Sở Tài chính, phoi_hop: [Sở Xây dựng], thoi_han: 30/4/2024}\n"
+                    "      - {nhiem_vu: báo cáo UBND tỉnh, chu_tri: Sở Tài chính}\n"
+                    "      - {nhiem_vu: phối hợp kiểm tra, chu_tri: Sở Y tế}")
+    texts = [p.text for p in doc.body]
+    assert texts[1] == "- Chủ trì, phối hợp với Sở Xây dựng thẩm định kinh phí. Hoàn thành trước ngày 30/4/2024."
+    assert texts[2] == "- Báo cáo UBND tỉnh."
+    assert texts[3] == "- Sở Y tế chủ trì phối hợp kiểm tra."  # another agency: named
+    assert [t.owners for t in doc.tasks] == [("Sở Tài chính",), ("Sở Tài chính",), ("Sở Y tế",)]

@@ -24,8 +24,8 @@ def split_lines(text: str | None) -> tuple[str, ...]:
 
 
 
-def _task_sentence(block: Muc, office=None) -> str:
-    return tasks.sentence(block, office)
+def _task_sentence(block: Muc, office=None, heading: str | None = None) -> str:
+    return tasks.sentence(block, office, heading)
 
 
 def _with_deadline(text: str, deadline: str | list[str] | None, bold: bool | str = True) -> str:
@@ -45,7 +45,8 @@ class _Walker:
         self.warnings: list[str] = []
 
     def walk(self, blocks: list[Muc], path: tuple[int, ...], muc_depth: int, bullet_depth: int,
-             parent_label: str | None = None, owner: int | None = None) -> None:
+             parent_label: str | None = None, owner: int | None = None, heading: str | None = None) -> None:
+        """`heading`: the text of the heading these blocks are under, when it assigns no task."""
         numbered = 0
         previous: int | None = None  # the task of the block just before: a deadline after it is its own
         # A task among numbered items is numbered with them ("1. Hạt Kiểm lâm:", then "2. UBND các
@@ -58,7 +59,7 @@ class _Walker:
                 previous = None
                 continue
             is_task = block.nhiem_vu is not None
-            text = _task_sentence(block, self.office) if is_task else block.text
+            text = _task_sentence(block, self.office, heading) if is_task else block.text
             mode = tasks.setting(block, self.office, "dam_thoi_han", "cum")
             # several tasks in one paragraph: each deadline is in the text (the schema made sure), set in bold
             given = block.thoi_han or [d for item in block.giao_viec for d in item.thoi_han or ()]
@@ -77,7 +78,8 @@ class _Walker:
                 runs = markup.parse(_label(shown, text, block.dam_so), bold=bold)
                 numbered += 1
                 index = self._add(runs, here, bold, block, previous, owner)
-                self.walk(block.noi_dung, here, muc_depth + 1, 0, shown, index if block.chu_tri else owner)
+                self.walk(block.noi_dung, here, muc_depth + 1, 0, shown, index if block.chu_tri else owner,
+                          None if is_task else markup.plain(text))
             elif block.y is not None or form == "y":
                 mark = "-" if bullet_depth == 0 else "+"
                 index = self._add(markup.parse(f"{mark} {text}"), here, False, block, previous, owner)

@@ -38,27 +38,31 @@ def setting(block, office: CachViet | None, key: str, default):
     return theirs if theirs is not None else default
 
 
-def sentence(block, office: CachViet | None = None) -> str:
+def sentence(block, office: CachViet | None = None, heading: str | None = None) -> str:
     """"[Giao|Yêu cầu|Đề nghị] X chủ trì, [tiếp tục] phối hợp với Y <việc>." With a lead-in verb
     and no co-operating agency, "chủ trì" is left to the author's text ("Giao UBND các xã rà soát …");
-    `ten` writes the agency alone: "X <việc>", "X phối hợp với Y <việc>"."""
+    `ten` writes the agency alone: "X <việc>", "X phối hợp với Y <việc>". Under the heading that
+    names X ("1. Sở Tài chính:"), X is not written again: "Chủ trì, phối hợp với Y <việc>", or the
+    task alone, "Thẩm định …"."""
     lead = setting(block, office, "giao", "khong")
     verb = LEAD_VERBS[lead]
     owners = join_agencies(block.chu_tri)
-    if lead == "ten":  # "X …", "X (tiếp tục) phối hợp với Y …": the name alone, no "chủ trì"
-        again = "tiếp tục " if block.tiep_tuc else ""
-        text = f"{owners} {again}phối hợp với {join_agencies(block.phoi_hop)}" if block.phoi_hop else owners
-    elif block.phoi_hop:
-        again = "tiếp tục " if block.tiep_tuc else ""
-        text = f"{owners} chủ trì, {again}phối hợp với {join_agencies(block.phoi_hop)}"
+    again = "tiếp tục " if block.tiep_tuc else ""
+    others = f"{again}phối hợp với {join_agencies(block.phoi_hop)}" if block.phoi_hop else ""
+    if heading is not None and not verb and heading.strip().rstrip(":").strip().casefold() == owners.casefold():
+        text = ("chủ trì, " if lead == "khong" else "") + others if others else ""
+    elif lead == "ten":  # "X …", "X (tiếp tục) phối hợp với Y …": the name alone, no "chủ trì"
+        text = f"{owners} {others}" if others else owners
+    elif others:
+        text = f"{owners} chủ trì, {others}"
     elif verb:
         text = owners
     else:
         text = f"{owners} chủ trì"
     if verb:
         text = f"{verb} {text}"
-    what = block.nhiem_vu.strip()
-    return f"{text} {what}" + ("" if what[-1:] in ".;:!?…" else ".")
+    text = f"{text} {block.nhiem_vu.strip()}".lstrip()
+    return text[:1].upper() + text[1:] + ("" if text[-1:] in ".;:!?…" else ".")
 
 
 def clause(deadline: str) -> str:
