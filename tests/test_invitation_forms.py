@@ -160,6 +160,16 @@ giay_moi:
     assert spec.giay_moi.nguoi_moi == ["Sở Tài chính"]
 
 
+def test_sent_by_name_its_noi_nhan_opens_with_nhu_tren():
+    # the default listed the addressees again, and docgen check failed it (ND30-NOINHAN-NHUTREN)
+    kinh_gui = "giay_moi:\n  ngay: /12/2025\n  kinh_gui: [Sở Tài chính, Sở Nội vụ]\n"
+    assert invitation(kinh_gui).recipients[:2] == ("- Như trên;", "- Lưu: VT.")
+    own = invitation(kinh_gui + "  noi_nhan: [Giám đốc Sở (b/c)]\n").recipients
+    assert own[:2] == ("- Như trên;", "- Giám đốc Sở (b/c);")
+    typed = invitation(kinh_gui + "  noi_nhan: [Như trên, Giám đốc Sở (b/c)]\n").recipients
+    assert typed == own
+
+
 def test_an_urgent_invitation_may_be_dated_the_meeting_day():
     same_day = "giay_moi:\n  ngay: 4/12/2025\n  moi: [Sở Xây dựng]\n"
     with pytest.raises(SpecError, match="không trước ngày họp"):

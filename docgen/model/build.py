@@ -233,9 +233,16 @@ def build_invitation(spec: Spec, invitee: str | None = None) -> Document:
         trich_yeu="" if gm.danh_so is not None and not gm.danh_so.trich_yeu else gm.trich_yeu or f"Dự {m.ten}",
         body=body, kinh_gui=invitation.addressees(gm),
         signer=_signer(spec, gm.nguoi_ky),
-        recipients=_recipient_lines(spec, gm.noi_nhan or ([invitee] if invitee else invitation.by_group(gm)), gm.luu),
+        recipients=_recipient_lines(spec, _invitation_recipients(gm, invitee), gm.luu),
         tasks=found,
     ))
+
+
+def _invitation_recipients(gm, invitee: str | None) -> list:
+    """The giấy mời's Nơi nhận: as written, else the invitees; sent by name (Kính gửi), it opens
+    with "- Như trên;" (Phụ lục I, Mục II.9.b), as a công văn's does."""
+    items = gm.noi_nhan or ([invitee] if invitee else [] if gm.kinh_gui else invitation.by_group(gm))
+    return [NHU_TREN, *_without_nhu_tren(items)] if gm.kinh_gui and not invitee else items
 
 
 def _issuer(spec: Spec, number: int | None, code: str, date) -> dict:
