@@ -237,6 +237,12 @@ def spec_problems(spec: Spec, source: Source) -> list[Problem]:
                 elif issued is not None and issued.complete and d < issued.as_date():
                     at(t_path, f"Thời hạn {_short(d)} trước ngày ban hành văn bản {_issue_short(issued)} "
                                f"({dotted(i_path)}{line(i_path)}): thời hạn phải sau ngày văn bản. Hãy kiểm tra ngày, tháng, năm.")
+    # The top-level Nơi nhận is the main document's: with none made, it would be dropped unseen.
+    others = [f"{k.replace('-', '_')}.noi_nhan" for k in spec.documents if k in ("giay-moi", "cong-van", "bien-ban")]
+    if spec.noi_nhan and others and len(others) == len(spec.documents) and source.file_of(("noi_nhan",)) == source.file:
+        at(("noi_nhan",), f"Khóa noi_nhan ở cấp ngoài cùng là Nơi nhận của thông báo hoặc chỉ thị, nhưng tệp này không làm "
+                          f"văn bản đó (van_ban: {', '.join(spec.documents)}), nên nó sẽ không được in. Hãy chuyển danh "
+                          f"sách này vào {' hoặc '.join(others)} (thụt lề dưới khóa đó).")
     if spec.ket_thuc and re.search(r"\s\.?/\.\s*$", spec.ket_thuc):
         at(("ket_thuc",), "Câu kết thúc có dấu cách trước “./.”: docgen tự thêm “./.” liền sau chữ cuối; "
                           "hãy bỏ “./.” ở cuối ket_thuc.")
