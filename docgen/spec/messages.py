@@ -148,6 +148,15 @@ def _colon_hint(value: object, key: object = None) -> str:
     return ""
 
 
+def _float_hint(value: object, kind: str) -> str:
+    """`so: 1.205` typed with a thousands dot: YAML reads a decimal number (1.205), not 1205."""
+    if not (isinstance(value, float) and kind.startswith("int")):
+        return ""
+    whole = f"{value:.3f}".replace(".", "").lstrip("0") or "0"
+    return (f" Số viết liền, không có dấu chấm hay dấu phẩy phân cách: YAML đọc {value:g} là số thập phân; "
+            f"nếu ý bạn là {whole}, hãy viết {whole}.")
+
+
 def _flow_comma_hint(source: Source, loc: tuple, line: int | None) -> str:
     """`{chuc_vu: Phó Bí thư, Chủ tịch UBND tỉnh}`: in braces every comma starts a key, so the
     words after a comma inside a value came out as a key with no value."""
@@ -241,7 +250,7 @@ def translate(exc: ValidationError, source: Source, model: type[BaseModel], keep
         elif kind == "missing":
             msg = f"thiếu trường bắt buộc “{loc[-1]}”."
         elif kind in _TYPE_NAMES:
-            msg = f"giá trị {_shown(value)} không đúng kiểu: cần {_TYPE_NAMES[kind]}.{_colon_hint(value)}"
+            msg = f"giá trị {_shown(value)} không đúng kiểu: cần {_TYPE_NAMES[kind]}.{_colon_hint(value)}{_float_hint(value, kind)}"
         elif kind == "too_short":
             msg = f"danh sách cần ít nhất {err['ctx'].get('min_length', 1)} mục."
         elif kind == "literal_error":
