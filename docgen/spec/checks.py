@@ -15,7 +15,8 @@ from .yamlsource import Path_, Source, dotted
 
 # Lists of agencies or groups of people: a comma in a flow list ([a, b]) cuts a name apart.
 NAME_LISTS = (("noi_nhan",), ("kinh_gui",), ("cong_van", "noi_nhan"), ("cong_van", "kinh_gui"), ("giay_moi", "noi_nhan"),
-              ("giay_moi", "moi"), ("cuoc_hop", "thanh_phan"), ("doi_tuong_thuc_hien",))
+              ("giay_moi", "moi"), ("giay_moi", "kinh_gui"), ("cuoc_hop", "thanh_phan"), ("doi_tuong_thuc_hien",),
+              ("bien_ban", "co_mat"), ("bien_ban", "vang_mat"), ("bien_ban", "noi_nhan"))
 # Lists of paragraphs: a comma in a flow list cuts a sentence into two paragraphs.
 TEXT_LISTS = (("mo_dau",), ("ghi_sau",), ("chu_thich",), ("cuoc_hop", "noi_dung"), ("cong_van", "ghi_sau"))
 RECIPIENT_LISTS = (("noi_nhan",), ("cong_van", "noi_nhan"), ("giay_moi", "noi_nhan"))
@@ -59,14 +60,17 @@ def _all_name_lists(data: object):
     yield from _task_lists(_get(data, ("cong_van", "noi_dung")), ("cong_van", "noi_dung"))
 
 
-# A lower-case item that names a group on its own ("các địa phương") is not a fragment.
+# A lower-case item that names a group on its own ("các địa phương"), or people of an agency
+# ("lãnh đạo các sở, ban, ngành", "đại diện Sở Y tế"), is not a fragment.
 _COLLECTIVE = {"các", "những", "mọi", "toàn", "cả"}
+_PEOPLE = ("lãnh đạo ", "đại diện ", "thành viên ", "thường trực ")
 
 
 def _lower_piece(text: str) -> bool:
     """Starts in lower case and is not a group of its own ("các địa phương")."""
     first = next((ch for ch in text if ch.isalpha()), "")
-    return first.islower() and text.split()[0].casefold() not in _COLLECTIVE
+    words = text.strip().casefold()
+    return first.islower() and words.split()[0] not in _COLLECTIVE and not words.startswith(_PEOPLE)
 
 
 def _fragment(text: str, line: str) -> bool:
