@@ -37,8 +37,9 @@ def reference_line(doc: Document, agency: str) -> str:
 
 
 def task_rows(tasks: tuple[Task, ...]) -> tuple[tuple[str, ...], ...]:
-    """One row per task: STT, what is to be done, leads, co-operating agencies, deadline."""
-    return tuple((str(i), _LEADING_LABEL.sub("", t.text, count=1), "; ".join(t.owners), "; ".join(t.cooperating),
+    """One row per task: STT, what is to be done (the work alone when docgen worded the sentence:
+    the agencies and the deadline have their columns), leads, co-operating agencies, deadline."""
+    return tuple((str(i), t.work or _LEADING_LABEL.sub("", t.text, count=1), "; ".join(t.owners), "; ".join(t.cooperating),
                   t.deadline[:1].upper() + t.deadline[1:] if t.deadline else "") for i, t in enumerate(tasks, 1))
 
 

@@ -114,7 +114,10 @@ class _Walker:
 def _task(given, para: Paragraph) -> Task:
     """The task a block (or one entry of its giao_viec) assigns in para."""
     deadlines = tuple(given.thoi_han or ())
-    return Task(tuple(given.chu_tri), tuple(given.phoi_hop), "; ".join(deadlines) or None, para.text, para.path, deadlines)
+    work = markup.plain(getattr(given, "nhiem_vu", None) or "").strip()
+    work = work[:1].upper() + work[1:] + ("" if not work or work[-1] in ".;:!?…" else ".")
+    return Task(tuple(given.chu_tri), tuple(given.phoi_hop), "; ".join(deadlines) or None, para.text, para.path, deadlines,
+                work=work)
 
 
 def _label(shown: str, text: str, bold_number: bool | None) -> str:

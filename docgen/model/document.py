@@ -36,6 +36,7 @@ class Task:
     path: tuple[int, ...]
     deadlines: tuple[str, ...] = ()  # every deadline, when there are several (deadline joins them)
     more: tuple[tuple[int, ...], ...] = ()  # following paragraphs that belong to it (a deadline stated after it)
+    work: str = ""  # the work alone (nhiem_vu), without the agencies and the added deadline, when worded by docgen
 
     @property
     def paths(self) -> tuple[tuple[int, ...], ...]:
