@@ -91,3 +91,14 @@ def test_a_named_secretary_is_a_co_signer_not_the_signers_title(tmp_path):
     results = _results(out)
     assert results["ND30-SIGNER-CASE"].status == "pass" and results["ND30-BB-KY"].status == "pass"
     assert check_document(out).failed_rules == set()
+
+
+def test_attendees_written_for_the_opening_sentence_start_their_lines_in_capitals():
+    spec = load_spec(LAO_CAI)
+    meeting = spec.cuoc_hop.model_copy(update={"thanh_phan": ["đại diện lãnh đạo Sở Y tế", "các Phó Chủ tịch UBND tỉnh"]})
+    minutes = spec.bien_ban.model_copy(update={"co_mat": [], "vang_mat": ["lãnh đạo Sở Tư pháp (đi công tác)"]})
+    doc = build_documents(spec.model_copy(update={"cuoc_hop": meeting, "bien_ban": minutes}), ["bien-ban"])["bien-ban"]
+    texts = [p.text for p in doc.body]
+    at = texts.index("Thành phần tham dự:")
+    assert texts[at + 1: at + 3] == ["- Đại diện lãnh đạo Sở Y tế;", "- Các Phó Chủ tịch UBND tỉnh."]
+    assert texts[texts.index("Vắng mặt:") + 1] == "- Lãnh đạo Sở Tư pháp (đi công tác)."

@@ -25,7 +25,9 @@ def _p(text: str, heading: bool = False) -> Paragraph:
 
 
 def _dashes(items: list[str]) -> list[str]:
-    cleaned = [recipients.clean_item(i) for i in items]
+    """One "- …;" line an item, capitalised: the meeting's thanh_phan, written for the opening
+    sentence ("đại diện lãnh đạo Sở Y tế"), opens a line of its own here."""
+    cleaned = [(c := recipients.clean_item(i))[:1].upper() + c[1:] for i in items]
     return [f"- {c};" for c in cleaned[:-1]] + [f"- {cleaned[-1]}."] if cleaned else []
 
 
