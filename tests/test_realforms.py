@@ -352,7 +352,7 @@ def test_field_inspection_with_another_person_concluding():
   thanh_phan: [lãnh đạo Sở Xây dựng]
 """)
     assert body[0] == ("Ngày 12 tháng 11 năm 2025, ông Nguyễn A - Phó Chủ tịch UBND tỉnh đã kiểm tra tiến độ dự án "
-                       "đường ven biển, tại huyện B. Cùng đi có các đồng chí: lãnh đạo Sở Xây dựng. Sau khi kiểm tra "
+                       "đường ven biển, tại huyện B. Cùng đi có lãnh đạo Sở Xây dựng. Sau khi kiểm tra "
                        "thực tế, nghe báo cáo và ý kiến của các đại biểu, bà Lê B - Chủ tịch UBND tỉnh kết luận như sau:")
     assert body[-1].startswith("Trên đây là kết luận của bà Lê B - Chủ tịch UBND tỉnh tại buổi kiểm tra tiến độ")
 

@@ -171,3 +171,11 @@ def test_a_bold_number_before_a_bold_lead_is_one_bold_run():
     assert [r.text for r in first.runs if r.bold] == ["I. Các sở, ngành:"]
     assert [r.text for r in second.runs if r.bold] == ["II."]
 
+
+
+def test_a_meeting_that_calls_people_ong_ba_does_not_list_its_attendees_as_dong_chi():
+    doc = doc_of(MEETING.replace("  ngay: 6/10/2023\n", "  ngay: 6/10/2023\n  danh_xung: ông\n"))
+    assert doc.body[0].text == (
+        "Ngày 06 tháng 10 năm 2023, tại trụ sở UBND tỉnh, ông Nguyễn C - Phó Chủ tịch UBND tỉnh chủ trì cuộc "
+        "họp về dự án Y. Tham dự có đại diện Sở Xây dựng; đại diện UBND huyện Z. Sau khi nghe báo cáo "
+        "và ý kiến thảo luận của các đại biểu, ông Nguyễn C - Phó Chủ tịch UBND tỉnh kết luận như sau:")

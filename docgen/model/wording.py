@@ -86,8 +86,9 @@ def _attendees(m, first: str) -> list[str]:
     (loi_van.tach_doan: [thanh_phan])."""
     names = "; ".join(x.rstrip(";.") for x in m.thanh_phan)
     lead = m.loi_van.tham_du or f"{_PRESENT.get(m.loai, 'Tham dự có')} các đồng chí:"
-    if not m.loi_van.tham_du and names.casefold().startswith(("các đồng chí", "đồng chí")):
-        lead = _PRESENT.get(m.loai, "Tham dự có")  # not "có các đồng chí: các đồng chí …"
+    if not m.loi_van.tham_du and (names.casefold().startswith(("các đồng chí", "đồng chí")) or m.danh_xung != "đồng chí"):
+        # not "có các đồng chí: các đồng chí …", nor "các đồng chí" where the meeting calls people "ông", "bà"
+        lead = _PRESENT.get(m.loai, "Tham dự có")
     if lead[0].islower():
         return [f"{first.rstrip('.')}; {lead} {names}."]
     if "thanh_phan" in m.loi_van.tach_doan:
