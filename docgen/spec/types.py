@@ -13,6 +13,7 @@ from ..nd30.dates import IssueDate, short_date
 _DATE = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
 _OTHER_SEPARATORS = re.compile(r"^\s*(\d{1,2})\s*[.-]\s*(\d{1,2})\s*[.-]\s*(\d{4})\s*$")
 _PARTIAL = re.compile(r"^\s*(\d{1,2})?\s*/\s*(\d{1,2})?\s*/\s*(\d{4})\s*$")
+_NO_YEAR = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*$")
 DATE_IN_TEXT = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 
 
@@ -142,4 +143,7 @@ def to_deadline(value: object) -> object:
     with any date inside them checked."""
     if isinstance(value, dt.date) or (isinstance(value, str) and (_DATE.match(value) or _OTHER_SEPARATORS.match(value))):
         return f"trước ngày {short_date(to_date(value))}"
+    if isinstance(value, str) and (m := _NO_YEAR.match(value)):  # "15/4": printed "Hoàn thành 15/4.", no date to follow up
+        raise ValueError(f"thời hạn “{value.strip()}” thiếu năm: hãy viết đủ ngày/tháng/năm, thêm năm sau "
+                         f"“{int(m[1])}/{int(m[2])}/” (như 15/10/2021); docgen in “trước ngày …”")
     return check_dates_in_text(value) if isinstance(value, str) else value
