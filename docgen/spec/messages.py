@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from pydantic import BaseModel, ValidationError
 
@@ -116,8 +117,6 @@ def _elsewhere(root: type[BaseModel], owner: type[BaseModel] | None, key: str) -
 
 def choices_vi(expected: str) -> str:
     """Pydantic's "'I', '1' or 'a'" as “I”, “1” hoặc “a”."""
-    import re
-
     items = re.findall(r"'([^']*)'", expected) or [expected]
     quoted = [f"“{x}”" for x in items]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " hoặc " + quoted[-1]
@@ -148,8 +147,12 @@ def _colon_hint(value: object, key: object = None) -> str:
     return ""
 
 
-def _float_hint(value: object, kind: str) -> str:
-    """`so: 1.205` typed with a thousands dot: YAML reads a decimal number (1.205), not 1205."""
+def _number_hint(value: object, kind: str) -> str:
+    """`so: 1.205` typed with a thousands dot: YAML reads a decimal number (1.205), not 1205;
+    `so: 12/CT-UBND` typed with its ký hiệu, which docgen composes."""
+    if isinstance(value, str) and kind.startswith("int") and (m := re.match(r"\s*(?:Số:?\s*)?(\d+)\s*/\s*(\S+)", value)):
+        return (f" Chỉ ghi con số: {int(m[1])}; phần “/{m[2]}” docgen tự ghép từ loại văn bản và co_quan.viet_tat "
+                "(công văn: và cong_van.don_vi_soan).")
     if not (isinstance(value, float) and kind.startswith("int")):
         return ""
     whole = f"{value:.3f}".replace(".", "").lstrip("0") or "0"
@@ -250,7 +253,7 @@ def translate(exc: ValidationError, source: Source, model: type[BaseModel], keep
         elif kind == "missing":
             msg = f"thiếu trường bắt buộc “{loc[-1]}”."
         elif kind in _TYPE_NAMES:
-            msg = f"giá trị {_shown(value)} không đúng kiểu: cần {_TYPE_NAMES[kind]}.{_colon_hint(value)}{_float_hint(value, kind)}"
+            msg = f"giá trị {_shown(value)} không đúng kiểu: cần {_TYPE_NAMES[kind]}.{_colon_hint(value)}{_number_hint(value, kind)}"
         elif kind == "too_short":
             msg = f"danh sách cần ít nhất {err['ctx'].get('min_length', 1)} mục."
         elif kind == "literal_error":
