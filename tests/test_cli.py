@@ -218,3 +218,18 @@ def test_python_dash_m_docgen_runs_the_same_commands():
     done = subprocess.run([sys.executable, "-m", "docgen", "validate", "--help"], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parent.parent)
     assert done.returncode == 0 and done.stdout.startswith("Cách dùng: docgen validate"), done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("doc_type", ["thong-bao", "cong-van"])
+def test_new_shows_the_appendix_and_the_table_commented_out_and_they_work_uncommented(tmp_path, doc_type):
+    spec = tmp_path / f"{doc_type}.yaml"
+    assert run("new", doc_type, "-o", str(spec)).exit_code == 0
+    text = spec.read_text(encoding="utf-8")
+    commented = text[text.index("# phu_luc:"):text.index("# Một bảng")]
+    spec.write_text(text + "".join(line[2:] + "\n" for line in commented.splitlines() if line.startswith("# ")),
+                    encoding="utf-8")
+    drafted = run("render", "--nhap", str(spec))
+    assert drafted.exit_code == 0, drafted.output
+    d = docx.Document(str(spec.with_suffix(".docx")))
+    assert any(p.text == "DANH MỤC NHIỆM VỤ GIAO CÁC CƠ QUAN, ĐƠN VỊ" for p in d.paragraphs)
+    assert any(c.text == "Sở Tài chính" for t in d.tables for r in t.rows for c in r.cells)

@@ -229,7 +229,30 @@ def scaffold(doc_type: str, profile=None, today: dt.date | None = None) -> str:
                 f"{key} ({s.ho_ten}, {s.chuc_vu})" for key, s in profile.nguoi_ky.items()) + ".")
         if given:
             head.insert(3, f"# Lấy từ hồ sơ cơ quan docgen.yaml: {', '.join(given)}.")
-    return _dated("\n".join(head + _lines(Spec, example, 0)) + "\n", today or dt.date.today())
+    tail = _OPTIONAL if doc_type in ("thong-bao", "chi-thi", "giay-moi", "cong-van") else []
+    return _dated("\n".join(head + _lines(Spec, example, 0) + tail) + "\n", today or dt.date.today())
+
+
+# Shown commented out: most documents have neither, and a secretary who needs one finds its shape here.
+_OPTIONAL = [
+    "",
+    "# Khi cần (bỏ dấu # ở đầu các dòng để dùng):",
+    "# Phụ lục, in từ trang mới sau phần nơi nhận, chữ ký (Điều 8.3 Nghị định 30/2020):",
+    "# phu_luc:",
+    "#   - ten: Danh mục nhiệm vụ giao các cơ quan, đơn vị",
+    "#     nhiem_vu: true            # bảng các nhiệm vụ văn bản giao: STT, nội dung, chủ trì, phối hợp, thời hạn",
+    "#   - ten: Danh sách đơn vị báo cáo",
+    "#     bang:",
+    "#       cot: [STT, Đơn vị, Thời hạn báo cáo]",
+    "#       dong:",
+    "#         - [1, Sở Tài chính, 15/01/2026]",
+    "# Một bảng ngay trong nội dung là một khối của noi_dung, đặt đúng chỗ giữa các đoạn:",
+    "#   - bang:",
+    "#       ten: Lịch kiểm tra",
+    "#       cot: [STT, Đơn vị, Thời gian]",
+    "#       dong:",
+    "#         - [1, Sở Y tế, 10/01/2026]",
+]
 
 
 def json_schema() -> str:
